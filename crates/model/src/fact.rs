@@ -1,0 +1,168 @@
+//! Source documents, speakers and the facts they state.
+
+use chrono::NaiveDate;
+
+use crate::company::CompanyId;
+use crate::figure::Figure;
+use crate::metric::MetricKey;
+use crate::period::Period;
+
+/// The most words an evidence phrase may have.
+pub const MAX_EVIDENCE_WORDS: usize = 12;
+
+/// What kind of document a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// A transcript of an earnings call.
+    EarningsCall,
+    /// Someone's notes on an earnings call.
+    CallNotes,
+    /// A news article.
+    Article,
+    /// A press release.
+    PressRelease,
+    /// A filing with a regulator.
+    Filing,
+}
+
+impl DocumentKind {
+    /// Every kind with its data-file name.
+    pub const NAMES: &'static [(&'static str, DocumentKind)] = &[
+        ("earnings-call", DocumentKind::EarningsCall),
+        ("call-notes", DocumentKind::CallNotes),
+        ("article", DocumentKind::Article),
+        ("press-release", DocumentKind::PressRelease),
+        ("filing", DocumentKind::Filing),
+    ];
+
+    /// The data-file name of the kind.
+    pub fn name(&self) -> &'static str {
+        DocumentKind::NAMES
+            .iter()
+            .find(|(_, k)| k == self)
+            .map_or("article", |(n, _)| n)
+    }
+}
+
+/// A person (or an author) who states figures in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Speaker {
+    /// The name as the document labels the speaker.
+    pub name: String,
+    /// The role: `CEO`, `CFO`, `Analyst`, `Author` ...
+    pub role: String,
+}
+
+impl Speaker {
+    /// Whether the speaker is the company's chief financial officer, whose
+    /// prepared numbers win a conflict when nothing else decides it.
+    pub fn is_cfo(&self) -> bool {
+        self.role.eq_ignore_ascii_case("CFO")
+    }
+
+    /// Whether the speaker speaks for the company (not an analyst or outsider).
+    pub fn is_management(&self) -> bool {
+        !["analyst", "operator", "author", "notes"]
+            .iter()
+            .any(|r| self.role.eq_ignore_ascii_case(r))
+    }
+}
+
+/// A source document and what the data file says about it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Document {
+    /// Unique id within the company, the data file's name without `.toml`.
+    pub id: String,
+    /// The company it is about.
+    pub company: CompanyId,
+    /// What kind of document it is.
+    pub kind: DocumentKind,
+    /// Its title.
+    pub title: String,
+    /// Its date, when the document states it.
+    pub date: Option<NaiveDate>,
+    /// The period it reports.
+    pub period: Period,
+    /// The document's file name in the sources folder.
+    pub file: String,
+    /// The speakers it quotes.
+    pub speakers: Vec<Speaker>,
+    /// The data file it was loaded from.
+    pub data_file: String,
+}
+
+/// Where in a data file something was written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Location {
+    /// The data file's path as given to the loader.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// One statement of a figure: what, when, how much, and who said it where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// The company it is about.
+    pub company: CompanyId,
+    /// The metric, or a stated change of one.
+    pub metric: MetricKey,
+    /// The period it is for.
+    pub period: Period,
+    /// The product, customer or project the figure is about, for
+    /// per-subject metrics ("A15 Pro", "HIVE order").
+    pub subject: Option<String>,
+    /// The date a balance was measured, when it is not the period's end
+    /// (a figure "as of" the call date).
+    pub as_of: Option<NaiveDate>,
+    /// The figure as stated.
+    pub figure: Figure,
+    /// The value string as written in the data file.
+    pub value_text: String,
+    /// The id of the source document.
+    pub source: String,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// A verbatim phrase of the document that contains the figure.
+    pub evidence: String,
+    /// The figure as the document writes it, when the value is a
+    /// documented reinterpretation of it (a garble corrected, a "2.6-fold"
+    /// turned into percent).
+    pub as_written: Option<String>,
+    /// What a reader must know.
+    pub note: Option<String>,
+    /// Set by a data author to choose this statement in a conflict.
+    pub preferred: bool,
+    /// Where the fact is in its data file (the `[[fact]]` header).
+    pub location: Location,
+}
+
+impl Fact {
+    /// Whether two statements of the same metric and period can both be
+    /// true: their intervals overlap.
+    pub fn agrees_with(&self, other: &Fact) -> bool {
+        self.figure.agrees_with(&other.figure)
+    }
+
+    /// Whether two facts speak of the same thing: the same metric, period,
+    /// subject and measurement date. Only such statements can conflict.
+    pub fn same_series(&self, other: &Fact) -> bool {
+        self.metric == other.metric
+            && self.period == other.period
+            && self.subject == other.subject
+            && self.as_of == other.as_of
+    }
+
+    /// Whether the value is a documented reinterpretation of what was said.
+    pub fn is_reinterpreted(&self) -> bool {
+        self.as_written.is_some()
+    }
+}
+
+/// Counts the words of an evidence phrase, as split by whitespace.
+pub fn word_count(phrase: &str) -> usize {
+    phrase.split_whitespace().count()
+}

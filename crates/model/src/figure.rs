@@ -1,0 +1,359 @@
+//! Stated figures: a value with the precision and qualifier it was said with,
+//! and the interval of true values it stands for.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::quantity::{
+    Bitcoin, Count, Efficiency, EnergyPrice, HashPrice, HashRate, Money, Percent, Power, Unit,
+};
+
+/// How a speaker hedged a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Said plainly: "$73.6 million".
+    Exact,
+    /// "about", "around", "approximately", "roughly".
+    About,
+    /// "at least", "over", "more than", "above", "exceeding".
+    AtLeast,
+    /// "at most", "nearly", "almost", "under", "less than", "below", "up to".
+    AtMost,
+    /// A range: "2-4 EH/s", "$70M to $80M".
+    Range,
+}
+
+impl Qualifier {
+    /// The name used in exports (`exact`, `about`, `at_least`, `at_most`, `range`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// A closed interval of values; `None` on a side means unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Interval {
+    /// The least value, if bounded below.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub low: Option<Decimal>,
+    /// The greatest value, if bounded above.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub high: Option<Decimal>,
+}
+
+impl Interval {
+    /// The interval `[low, high]`.
+    pub fn closed(low: Decimal, high: Decimal) -> Interval {
+        Interval {
+            low: Some(low.min(high)),
+            high: Some(high.max(low)),
+        }
+    }
+
+    /// The single point `[value, value]`.
+    pub fn point(value: Decimal) -> Interval {
+        Interval::closed(value, value)
+    }
+
+    /// Whether two intervals share at least one value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let below = matches!((self.high, other.low), (Some(h), Some(l)) if h < l);
+        let above = matches!((self.low, other.high), (Some(l), Some(h)) if l > h);
+        !(below || above)
+    }
+
+    /// Whether `value` lies in the interval.
+    pub fn contains(&self, value: Decimal) -> bool {
+        self.low.is_none_or(|l| l <= value) && self.high.is_none_or(|h| value <= h)
+    }
+
+    /// The distance between two disjoint intervals; zero when they overlap.
+    pub fn gap(&self, other: &Interval) -> Decimal {
+        if self.overlaps(other) {
+            return Decimal::ZERO;
+        }
+        match (self.high, other.low, self.low, other.high) {
+            (Some(h), Some(l), _, _) if h < l => l.checked_sub(h).unwrap_or(Decimal::MAX),
+            (_, _, Some(l), Some(h)) => l.checked_sub(h).unwrap_or(Decimal::MAX),
+            _ => Decimal::ZERO,
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.low, self.high) {
+            (Some(l), Some(h)) => write!(f, "[{}, {}]", l.normalize(), h.normalize()),
+            (Some(l), None) => write!(f, "[{}, +inf)", l.normalize()),
+            (None, Some(h)) => write!(f, "(-inf, {}]", h.normalize()),
+            (None, None) => f.write_str("(-inf, +inf)"),
+        }
+    }
+}
+
+/// A figure as stated: value in the canonical unit, the precision it was
+/// stated with and its qualifier.
+///
+/// `decimals` follows XBRL: the number of decimal places of the canonical
+/// value that the statement supports, negative for rounding to tens,
+/// thousands, millions. "$73.6M" is 73,600,000 USD with decimals -5.
+///
+/// ```
+/// use qbrief_model::{parse_value, Qualifier};
+/// let f = parse_value("$73.6M").unwrap();
+/// assert_eq!(f.value().to_string(), "73600000");
+/// assert_eq!(f.decimals(), -5);
+/// assert_eq!(f.interval().to_string(), "[73550000, 73650000]");
+/// let nearly = parse_value("nearly $74M").unwrap();
+/// assert_eq!(nearly.qualifier(), Qualifier::AtMost);
+/// assert!(nearly.interval().overlaps(&f.interval()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub(crate) unit: Unit,
+    pub(crate) value: Decimal,
+    pub(crate) range_high: Option<Decimal>,
+    pub(crate) decimals: i32,
+    pub(crate) qualifier: Qualifier,
+}
+
+impl Figure {
+    /// A figure from its parts. For a [`Qualifier::Range`], `value` is the
+    /// low end and `range_high` the high end.
+    pub fn new(
+        unit: Unit,
+        value: Decimal,
+        decimals: i32,
+        qualifier: Qualifier,
+        range_high: Option<Decimal>,
+    ) -> Figure {
+        Figure {
+            unit,
+            value,
+            range_high: if qualifier == Qualifier::Range {
+                range_high
+            } else {
+                None
+            },
+            decimals: decimals.clamp(-28, 28),
+            qualifier,
+        }
+    }
+
+    /// The canonical unit.
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The point value in the canonical unit: the stated value, or the
+    /// midpoint of a range.
+    pub fn value(&self) -> Decimal {
+        match self.range_high {
+            Some(high) => self
+                .value
+                .checked_add(high)
+                .and_then(|s| s.checked_div(Decimal::TWO))
+                .map_or(self.value, |m| m.normalize()),
+            None => self.value,
+        }
+    }
+
+    /// The low and high ends of a range, as stated.
+    pub fn range(&self) -> Option<(Decimal, Decimal)> {
+        self.range_high.map(|h| (self.value, h))
+    }
+
+    /// Stated precision, XBRL-style.
+    pub fn decimals(&self) -> i32 {
+        self.decimals
+    }
+
+    /// The qualifier.
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// Half a unit in the last stated place: the rounding error of the figure.
+    pub fn half_unit(&self) -> Decimal {
+        half_unit(self.decimals)
+    }
+
+    /// The interval of true values the statement stands for.
+    ///
+    /// Exact: value plus or minus half a unit in the last place. About: plus
+    /// or minus a whole unit or 5% of the value, whichever is larger (the
+    /// speaker rounded loosely). At least: from
+    /// value minus half a unit, unbounded above. At most: unbounded below, to
+    /// value plus half a unit. Range: from the low end minus half a unit to
+    /// the high end plus half a unit.
+    pub fn interval(&self) -> Interval {
+        let h = self.half_unit();
+        let sub = |a: Decimal, b: Decimal| a.checked_sub(b).unwrap_or(Decimal::MIN);
+        let add = |a: Decimal, b: Decimal| a.checked_add(b).unwrap_or(Decimal::MAX);
+        let v = self.value;
+        match self.qualifier {
+            Qualifier::Exact => Interval::closed(sub(v, h), add(v, h)),
+            Qualifier::About => {
+                let u = about_tolerance(v, h);
+                Interval::closed(sub(v, u), add(v, u))
+            }
+            Qualifier::AtLeast => Interval {
+                low: Some(sub(v, h)),
+                high: None,
+            },
+            Qualifier::AtMost => Interval {
+                low: None,
+                high: Some(add(v, h)),
+            },
+            Qualifier::Range => {
+                let high = self.range_high.unwrap_or(v);
+                Interval::closed(sub(v, h), add(high, h))
+            }
+        }
+    }
+
+    /// Whether the two statements can both be true (their intervals overlap)
+    /// and are of the same unit.
+    pub fn agrees_with(&self, other: &Figure) -> bool {
+        self.unit == other.unit && self.interval().overlaps(&other.interval())
+    }
+
+    /// The point value as money, if this is a money figure.
+    pub fn as_money(&self) -> Option<Money> {
+        match self.unit {
+            Unit::Money(c) => Some(Money::new(self.value(), c)),
+            _ => None,
+        }
+    }
+
+    /// The point value as hash rate, if this is a hash-rate figure.
+    pub fn as_hashrate(&self) -> Option<HashRate> {
+        (self.unit == Unit::HashRate).then(|| HashRate::new(self.value()))
+    }
+
+    /// The point value as bitcoin, if this is a bitcoin figure.
+    pub fn as_bitcoin(&self) -> Option<Bitcoin> {
+        (self.unit == Unit::Bitcoin).then(|| Bitcoin::new(self.value()))
+    }
+
+    /// The point value as a count, if this is a count figure.
+    pub fn as_count(&self) -> Option<Count> {
+        (self.unit == Unit::Count).then(|| Count::new(self.value()))
+    }
+
+    /// The point value as a percentage, if this is a percent figure.
+    pub fn as_percent(&self) -> Option<Percent> {
+        (self.unit == Unit::Percent).then(|| Percent::new(self.value()))
+    }
+
+    /// The point value as efficiency, if this is a J/TH figure.
+    pub fn as_efficiency(&self) -> Option<Efficiency> {
+        (self.unit == Unit::Efficiency).then(|| Efficiency::new(self.value()))
+    }
+
+    /// The point value as a price per hash rate, if it is one.
+    pub fn as_hashprice(&self) -> Option<HashPrice> {
+        match self.unit {
+            Unit::HashPrice(c) => Some(HashPrice::new(self.value(), c)),
+            _ => None,
+        }
+    }
+
+    /// The point value as power, if this is an MW figure.
+    pub fn as_power(&self) -> Option<Power> {
+        (self.unit == Unit::Power).then(|| Power::new(self.value()))
+    }
+
+    /// The point value as an energy price, if it is one.
+    pub fn as_energy_price(&self) -> Option<EnergyPrice> {
+        match self.unit {
+            Unit::EnergyPrice(c) => Some(EnergyPrice::new(self.value(), c)),
+            _ => None,
+        }
+    }
+}
+
+/// How far "about X" may be from X: a whole unit in the last stated place,
+/// or 5% of X, whichever is larger. Speakers say "about" and "doubling" of
+/// figures they round loosely; 5% keeps "around 105%" and "doubling" from
+/// raising a false conflict while "1,231" and "1,212" still do.
+fn about_tolerance(value: Decimal, half_unit: Decimal) -> Decimal {
+    let unit = half_unit.checked_add(half_unit).unwrap_or(Decimal::MAX);
+    let relative = value
+        .abs()
+        .checked_mul(Decimal::new(5, 2))
+        .unwrap_or(Decimal::MAX);
+    unit.max(relative)
+}
+
+/// Half a unit in the place `decimals` names: 0.05 for decimals 1, 500,000
+/// for decimals -6.
+pub fn half_unit(decimals: i32) -> Decimal {
+    let d = decimals.clamp(-27, 27);
+    let unit = if d >= 0 {
+        Decimal::new(1, d.unsigned_abs())
+    } else {
+        Decimal::from_i128_with_scale(10i128.pow(d.unsigned_abs()), 0)
+    };
+    unit / Decimal::TWO
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_value;
+
+    #[track_caller]
+    fn check(value: &str, interval: &str) {
+        let figure = parse_value(value).unwrap();
+        assert_eq!(figure.interval().to_string(), interval, "{value}");
+        assert!(
+            figure.interval().contains(figure.value()),
+            "{value}: point outside its interval"
+        );
+    }
+
+    #[test]
+    fn intervals_per_qualifier() {
+        check("$73.6M", "[73550000, 73650000]");
+        check("about $74M", "[70300000, 77700000]");
+        check("about 8%", "[7, 9]");
+        check("over $61,000", "[60500, +inf)");
+        check("nearly 80%", "(-inf, 80.5]");
+        check("2-4 EH/s", "[1500000, 4500000]");
+        check("$36.80M", "[36795000, 36805000]");
+        check("-$34M", "[-34500000, -33500000]");
+    }
+
+    #[test]
+    fn rounded_statements_agree() {
+        let agree = |a: &str, b: &str| {
+            parse_value(a)
+                .unwrap()
+                .agrees_with(&parse_value(b).unwrap())
+        };
+        assert!(agree("$73.6M", "nearly $74M"));
+        assert!(agree("$73.6M", "around $74M"));
+        assert!(agree("1,212 BTC", "1,212 BTC"));
+        assert!(!agree("1,231 BTC", "1,212 BTC"));
+        assert!(!agree("-$36.80M", "-$34M"));
+        assert!(!agree("$1M", "1 BTC"));
+    }
+
+    #[test]
+    fn gaps() {
+        let a = Interval::closed(Decimal::ONE, Decimal::TWO);
+        let b = Interval::closed(Decimal::from(5), Decimal::from(6));
+        assert_eq!(a.gap(&b), Decimal::from(3));
+        assert_eq!(b.gap(&a), Decimal::from(3));
+        assert_eq!(a.gap(&a), Decimal::ZERO);
+    }
+}

@@ -1,0 +1,743 @@
+//! Parsing data files (`company.toml` and one file per source document) into
+//! the model, collecting every problem as a located [`Diagnostic`] rather
+//! than stopping at the first.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml_edit::{Item, Table, Value};
+
+use crate::company::{Company, CompanyId};
+use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
+use crate::fact::{
+    word_count, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS,
+};
+use crate::figure::Qualifier;
+use crate::metric::{closest, MetricKey, SignConvention};
+use crate::period::Period;
+use crate::quantity::Currency;
+use crate::value::parse_value;
+
+const COMPANY_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "ticker",
+    "exchange",
+    "currency",
+    "fiscal_year_end_month",
+];
+const DOCUMENT_FILE_KEYS: &[&str] = &["document", "speaker", "fact"];
+const DOCUMENT_KEYS: &[&str] = &["id", "company", "kind", "title", "date", "period", "file"];
+const SPEAKER_KEYS: &[&str] = &["name", "role"];
+const FACT_KEYS: &[&str] = &[
+    "metric",
+    "period",
+    "subject",
+    "as_of",
+    "value",
+    "speaker",
+    "evidence",
+    "as_written",
+    "note",
+    "preferred",
+];
+
+/// Parses a `company.toml`. `folder` is the company folder's name, which
+/// must equal the id.
+pub fn parse_company(file: &str, text: &str, folder: &str) -> (Option<Company>, Vec<Diagnostic>) {
+    let source = SourceText::new(file, text);
+    let mut cx = Cx::new(&source, None);
+    let Some(doc) = cx.parse_toml() else {
+        return (None, cx.diagnostics);
+    };
+    let root = doc.as_table();
+    cx.unknown_keys(root, COMPANY_KEYS, "company.toml");
+    let id = cx.string(root, "id", Required::Yes, root_span());
+    let name = cx.string(root, "name", Required::Yes, root_span());
+    let ticker = cx.string(root, "ticker", Required::Yes, root_span());
+    let exchange = cx.string(root, "exchange", Required::Yes, root_span());
+    let currency = cx.string(root, "currency", Required::Yes, root_span());
+    let month = cx.integer(root, "fiscal_year_end_month", root_span());
+
+    let id = id.and_then(|(id, span)| match CompanyId::new(&id) {
+        Ok(company) if company.as_str() == folder => Some(company),
+        Ok(_) => {
+            cx.push(
+                Diagnostic::error(
+                    K::InvalidField,
+                    format!("company id \"{id}\" differs from its folder \"{folder}\""),
+                )
+                .at(&source, span)
+                .with_hint(format!("set id = \"{folder}\" or rename the folder")),
+            );
+            None
+        }
+        Err(message) => {
+            cx.push(Diagnostic::error(K::InvalidField, message).at(&source, span));
+            None
+        }
+    });
+    let currency = currency.and_then(|(code, span)| match Currency::from_code(&code) {
+        Some(c) => Some(c),
+        None => {
+            cx.push(
+                Diagnostic::error(K::InvalidField, format!("invalid currency \"{code}\""))
+                    .at(&source, span)
+                    .with_hint("use a three-letter ISO 4217 code such as \"USD\""),
+            );
+            None
+        }
+    });
+    let month = month.and_then(|(m, span)| {
+        if (1..=12).contains(&m) {
+            u32::try_from(m).ok()
+        } else {
+            cx.push(
+                Diagnostic::error(
+                    K::InvalidField,
+                    format!("fiscal_year_end_month {m} is not a month"),
+                )
+                .at(&source, span)
+                .with_hint("use 1 to 12; 12 for a calendar fiscal year"),
+            );
+            None
+        }
+    });
+    let company = match (id, name, ticker, exchange, currency, month) {
+        (
+            Some(id),
+            Some((name, _)),
+            Some((ticker, _)),
+            Some((exchange, _)),
+            Some(currency),
+            Some(month),
+        ) => Some(Company {
+            id,
+            name,
+            ticker,
+            exchange,
+            currency,
+            fiscal_year_end_month: month,
+        }),
+        _ => None,
+    };
+    (company, cx.diagnostics)
+}
+
+/// What [`parse_document`] found in one source file.
+#[derive(Debug, Default)]
+pub struct ParsedDocument {
+    /// The document, when its `[document]` table is valid.
+    pub document: Option<Document>,
+    /// Every valid fact.
+    pub facts: Vec<Fact>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one source-document data file of `company`. `stem` is the file
+/// name without `.toml`, which must equal the document id.
+pub fn parse_document(file: &str, text: &str, stem: &str, company: &Company) -> ParsedDocument {
+    let fiscal_year_end = company.fiscal_year_end_month;
+    let company = &company.id;
+    let source = SourceText::new(file, text);
+    let mut cx = Cx::new(&source, Some(company.as_str()));
+    let Some(doc) = cx.parse_toml() else {
+        return ParsedDocument {
+            diagnostics: cx.diagnostics,
+            ..ParsedDocument::default()
+        };
+    };
+    let root = doc.as_table();
+    cx.unknown_keys(root, DOCUMENT_FILE_KEYS, "a source file");
+
+    let document_table = match root.get("document") {
+        Some(Item::Table(t)) => Some(t),
+        Some(other) => {
+            cx.push(
+                Diagnostic::error(K::WrongType, "\"document\" must be a table")
+                    .at(&source, other.span().unwrap_or(0..0))
+                    .with_hint("write it as a [document] table"),
+            );
+            None
+        }
+        None => {
+            cx.push(
+                Diagnostic::error(K::MissingKey, "missing [document] table")
+                    .at(&source, 0..0)
+                    .with_hint(
+                        "start the file with [document] and its id, kind, title, period and file",
+                    ),
+            );
+            None
+        }
+    };
+    let speakers = cx.speakers(root);
+    let document = document_table.and_then(|t| cx.document(t, stem, company, &speakers));
+    let mut facts = Vec::new();
+    match root.get("fact") {
+        Some(Item::ArrayOfTables(array)) => {
+            for table in array.iter() {
+                if let Some(fact) = cx.fact(
+                    table,
+                    document.as_ref(),
+                    &speakers,
+                    company,
+                    fiscal_year_end,
+                ) {
+                    facts.push(fact);
+                }
+            }
+        }
+        Some(other) => cx.push(
+            Diagnostic::error(K::WrongType, "\"fact\" must be an array of tables")
+                .at(&source, other.span().unwrap_or(0..0))
+                .with_hint("write each fact under its own [[fact]] header"),
+        ),
+        None => {}
+    }
+    ParsedDocument {
+        document,
+        facts,
+        diagnostics: cx.diagnostics,
+    }
+}
+
+#[derive(PartialEq, Eq)]
+enum Required {
+    Yes,
+    No,
+}
+
+fn root_span() -> Range<usize> {
+    0..0
+}
+
+/// Parsing context: the source, the company and the findings so far.
+struct Cx<'s> {
+    source: &'s SourceText<'s>,
+    company: Option<&'s str>,
+    diagnostics: Vec<Diagnostic>,
+    text: &'s str,
+}
+
+impl<'s> Cx<'s> {
+    fn new(source: &'s SourceText<'s>, company: Option<&'s str>) -> Self {
+        Cx {
+            source,
+            company,
+            diagnostics: Vec::new(),
+            text: source_text(source),
+        }
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        let company = diagnostic
+            .company
+            .clone()
+            .or(self.company.map(str::to_string));
+        self.diagnostics.push(Diagnostic {
+            company,
+            ..diagnostic
+        });
+    }
+
+    fn parse_toml(&mut self) -> Option<toml_edit::Document<&'s str>> {
+        match toml_edit::Document::parse(self.text) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                let message = e.message().trim().trim_end_matches('.').to_string();
+                let message = format!("invalid TOML: {}", lowercase_first(&message));
+                self.push(Diagnostic::error(K::Syntax, message).at(self.source, span));
+                None
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, table: &Table, known: &[&str], what: &str) {
+        for (key, _) in table.iter() {
+            if known.contains(&key) {
+                continue;
+            }
+            let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
+            let mut d =
+                Diagnostic::error(K::UnknownKey, format!("unknown key \"{key}\" in {what}"))
+                    .at(self.source, span);
+            d = match closest(key, known) {
+                Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
+                None => d.with_hint(format!("the keys are: {}", known.join(", "))),
+            };
+            self.push(d);
+        }
+    }
+
+    /// A string value, with the span of the value. Reports a missing
+    /// required key at `table_span`, and any non-string value.
+    fn string(
+        &mut self,
+        table: &Table,
+        key: &str,
+        required: Required,
+        table_span: Range<usize>,
+    ) -> Option<(String, Range<usize>)> {
+        match table.get(key) {
+            Some(Item::Value(Value::String(s))) => {
+                Some((s.value().clone(), s.span().unwrap_or(0..0)))
+            }
+            Some(item) => {
+                let span = item.span().unwrap_or(table_span);
+                let shown = item
+                    .span()
+                    .and_then(|s| self.text.get(s))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                let mut d = Diagnostic::error(K::WrongType, format!("\"{key}\" must be a string"))
+                    .at(self.source, span);
+                if item
+                    .as_value()
+                    .is_some_and(|v| v.is_integer() || v.is_float())
+                {
+                    d = Diagnostic::error(
+                        K::WrongType,
+                        format!("\"{key}\" is a bare number; bare TOML numbers are rejected because they lose the stated precision"),
+                    )
+                    .at(self.source, item.span().unwrap_or(0..0))
+                    .with_hint(format!("write it as a string, the way the document says it: {key} = \"{shown}\""));
+                }
+                self.push(d);
+                None
+            }
+            None if required == Required::Yes => {
+                self.push(
+                    Diagnostic::error(K::MissingKey, format!("missing required key \"{key}\""))
+                        .at(self.source, table_span),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn integer(
+        &mut self,
+        table: &Table,
+        key: &str,
+        table_span: Range<usize>,
+    ) -> Option<(i64, Range<usize>)> {
+        match table.get(key) {
+            Some(Item::Value(Value::Integer(i))) => Some((*i.value(), i.span().unwrap_or(0..0))),
+            Some(item) => {
+                self.push(
+                    Diagnostic::error(K::WrongType, format!("\"{key}\" must be a whole number"))
+                        .at(self.source, item.span().unwrap_or(0..0)),
+                );
+                None
+            }
+            None => {
+                self.push(
+                    Diagnostic::error(K::MissingKey, format!("missing required key \"{key}\""))
+                        .at(self.source, table_span),
+                );
+                None
+            }
+        }
+    }
+
+    fn period(&mut self, text: &str, span: Range<usize>) -> Option<Period> {
+        match text.parse::<Period>() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.push(
+                    Diagnostic::error(K::InvalidPeriod, e.to_string())
+                        .at(self.source, span)
+                        .with_hint("periods look like \"2024-Q3\", \"2024-H1\" or \"2024-FY\""),
+                );
+                None
+            }
+        }
+    }
+
+    fn table_span(&self, table: &Table) -> Range<usize> {
+        table.span().map_or(0..0, |s| {
+            s.start..s.start + self.text[s.start..].find('\n').unwrap_or(0)
+        })
+    }
+
+    fn speakers(&mut self, root: &Table) -> Vec<Speaker> {
+        let mut speakers = Vec::new();
+        match root.get("speaker") {
+            Some(Item::ArrayOfTables(array)) => {
+                for table in array.iter() {
+                    let span = self.table_span(table);
+                    self.unknown_keys(table, SPEAKER_KEYS, "[[speaker]]");
+                    let name = self.string(table, "name", Required::Yes, span.clone());
+                    let role = self.string(table, "role", Required::Yes, span.clone());
+                    if let (Some((name, name_span)), Some((role, _))) = (name, role) {
+                        if speakers.iter().any(|s: &Speaker| s.name == name) {
+                            self.push(
+                                Diagnostic::error(
+                                    K::InvalidField,
+                                    format!("speaker \"{name}\" is declared twice"),
+                                )
+                                .at(self.source, name_span),
+                            );
+                        } else {
+                            speakers.push(Speaker { name, role });
+                        }
+                    }
+                }
+            }
+            Some(other) => self.push(
+                Diagnostic::error(K::WrongType, "\"speaker\" must be an array of tables")
+                    .at(self.source, other.span().unwrap_or(0..0))
+                    .with_hint("declare each speaker under its own [[speaker]] header"),
+            ),
+            None => {}
+        }
+        speakers
+    }
+
+    fn document(
+        &mut self,
+        table: &Table,
+        stem: &str,
+        company: &CompanyId,
+        speakers: &[Speaker],
+    ) -> Option<Document> {
+        let span = self.table_span(table);
+        self.unknown_keys(table, DOCUMENT_KEYS, "[document]");
+        let id = self.string(table, "id", Required::Yes, span.clone());
+        let kind = self.string(table, "kind", Required::Yes, span.clone());
+        let title = self.string(table, "title", Required::Yes, span.clone());
+        let date = self.string(table, "date", Required::No, span.clone());
+        let period = self.string(table, "period", Required::Yes, span.clone());
+        let file = self.string(table, "file", Required::Yes, span.clone());
+        if let Some((named, named_span)) = self.string(table, "company", Required::No, span.clone())
+        {
+            if named != company.as_str() {
+                self.push(
+                    Diagnostic::error(K::UnknownCompany, format!("document names company \"{named}\" but is in the folder of \"{company}\""))
+                        .at(self.source, named_span)
+                        .with_hint(format!("move the file to data/{named}/ or set company = \"{company}\"")),
+                );
+            }
+        }
+        let id = id.and_then(|(id, id_span)| {
+            if id == stem {
+                Some(id)
+            } else {
+                self.push(
+                    Diagnostic::error(
+                        K::InvalidField,
+                        format!("document id \"{id}\" differs from the file name \"{stem}.toml\""),
+                    )
+                    .at(self.source, id_span)
+                    .with_hint(format!(
+                        "set id = \"{stem}\" or rename the file to {id}.toml"
+                    )),
+                );
+                None
+            }
+        });
+        let kind = kind.and_then(|(kind, kind_span)| {
+            let found = DocumentKind::NAMES
+                .iter()
+                .find(|(n, _)| *n == kind)
+                .map(|(_, k)| *k);
+            if found.is_none() {
+                let names: Vec<&str> = DocumentKind::NAMES.iter().map(|(n, _)| *n).collect();
+                let hint = closest(&kind, &names)
+                    .map(|s| format!("did you mean \"{s}\"?"))
+                    .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
+                self.push(
+                    Diagnostic::error(K::InvalidField, format!("unknown document kind \"{kind}\""))
+                        .at(self.source, kind_span)
+                        .with_hint(hint),
+                );
+            }
+            found
+        });
+        let date = match date {
+            Some((text, date_span)) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(d) => Some(Some(d)),
+                Err(_) => {
+                    self.push(
+                        Diagnostic::error(K::InvalidField, format!("invalid date \"{text}\""))
+                            .at(self.source, date_span)
+                            .with_hint("write dates as YYYY-MM-DD, for example \"2024-08-15\""),
+                    );
+                    None
+                }
+            },
+            None => Some(None),
+        };
+        let period = period.and_then(|(p, s)| self.period(&p, s));
+        Some(Document {
+            id: id?,
+            company: company.clone(),
+            kind: kind?,
+            title: title?.0,
+            date: date?,
+            period: period?,
+            file: file?.0,
+            speakers: speakers.to_vec(),
+            data_file: self.source.name().to_string(),
+        })
+    }
+
+    fn fact(
+        &mut self,
+        table: &Table,
+        document: Option<&Document>,
+        speakers: &[Speaker],
+        company: &CompanyId,
+        fiscal_year_end: u32,
+    ) -> Option<Fact> {
+        let span = self.table_span(table);
+        let (location, _) = self.source.locate(span.clone());
+        self.unknown_keys(table, FACT_KEYS, "[[fact]]");
+        let metric = self.string(table, "metric", Required::Yes, span.clone());
+        let value = self.string(table, "value", Required::Yes, span.clone());
+        let period = self.string(table, "period", Required::No, span.clone());
+        let subject = self.string(table, "subject", Required::No, span.clone());
+        let as_of = self.string(table, "as_of", Required::No, span.clone());
+        let speaker = self.string(table, "speaker", Required::Yes, span.clone());
+        let evidence = self.string(table, "evidence", Required::Yes, span.clone());
+        let as_written = self.string(table, "as_written", Required::No, span.clone());
+        let note = self.string(table, "note", Required::No, span.clone());
+        let preferred = match table.get("preferred") {
+            Some(Item::Value(Value::Boolean(b))) => *b.value(),
+            Some(item) => {
+                self.push(
+                    Diagnostic::error(K::WrongType, "\"preferred\" must be true or false")
+                        .at(self.source, item.span().unwrap_or(0..0)),
+                );
+                false
+            }
+            None => false,
+        };
+
+        let metric_text = metric.as_ref().map(|(m, _)| m.clone());
+        let metric = metric.and_then(|(id, id_span)| match MetricKey::parse(&id) {
+            Ok(key) => Some(key),
+            Err(suggestion) => {
+                let d = Diagnostic::error(K::UnknownMetric, format!("unknown metric \"{id}\"")).at(self.source, id_span);
+                let d = match suggestion {
+                    Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
+                    None => d.with_hint("see the metric registry in crates/model/src/metric.rs, or `qbrief metrics`"),
+                };
+                self.push(d);
+                None
+            }
+        });
+        let period = match period {
+            Some((p, s)) => self.period(&p, s),
+            None => document.map(|d| d.period),
+        };
+        let about = |d: Diagnostic| d.about(Some(company.as_str()), period, metric_text.clone());
+
+        let subject = match (metric, subject) {
+            (Some(key), None) if key.metric.per_subject() => {
+                self.push(
+                    about(Diagnostic::error(K::MissingKey, format!("metric \"{key}\" is stated per product, customer or project and needs a subject")))
+                        .at(self.source, span.clone())
+                        .with_hint("add subject = \"...\" naming the model, customer or project, e.g. subject = \"A15 Pro\""),
+                );
+                return None;
+            }
+            (_, Some((s, s_span))) if s.trim().is_empty() => {
+                self.push(
+                    about(Diagnostic::error(K::InvalidField, "subject is empty"))
+                        .at(self.source, s_span),
+                );
+                return None;
+            }
+            (_, s) => s.map(|(s, _)| s),
+        };
+        let as_of = match as_of {
+            Some((text, d_span)) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => {
+                    if let Some(p) = period {
+                        let (start, end) = p.dates(fiscal_year_end);
+                        if date < start || date > end {
+                            self.push(
+                                about(Diagnostic::error(K::InvalidField, format!("as_of {date} is outside {p} ({start} to {end})")))
+                                    .at(self.source, d_span)
+                                    .with_hint("a figure measured on a date belongs to the period that contains the date"),
+                            );
+                            return None;
+                        }
+                    }
+                    Some(date)
+                }
+                Err(_) => {
+                    self.push(
+                        about(Diagnostic::error(
+                            K::InvalidField,
+                            format!("invalid date \"{text}\""),
+                        ))
+                        .at(self.source, d_span)
+                        .with_hint("write dates as YYYY-MM-DD, for example \"2024-08-15\""),
+                    );
+                    return None;
+                }
+            },
+            None => None,
+        };
+
+        let figure = value
+            .as_ref()
+            .and_then(|(text, value_span)| match parse_value(text) {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    // Point at the offending character inside the quoted string.
+                    let start =
+                        (value_span.start + 1 + e.offset).min(value_span.end.saturating_sub(1));
+                    let end = value_span.end.saturating_sub(1).max(start + 1);
+                    let mut d = about(Diagnostic::error(
+                        K::InvalidValue,
+                        format!("invalid value \"{text}\": {}", e.message),
+                    ))
+                    .at(self.source, start..end);
+                    if let Some(h) = e.hint {
+                        d = d.with_hint(h);
+                    }
+                    self.push(d);
+                    None
+                }
+            });
+        if let (Some(key), Some(f), Some((text, value_span))) =
+            (metric, figure.as_ref(), value.as_ref())
+        {
+            let expected = key.dimension();
+            if f.unit().dimension() != expected {
+                self.push(
+                    about(Diagnostic::error(
+                        K::WrongDimension,
+                        format!(
+                            "value \"{text}\" is {} but metric \"{key}\" takes {expected}",
+                            f.unit().dimension()
+                        ),
+                    ))
+                    .at(self.source, value_span.clone())
+                    .with_hint(format!(
+                        "write a {expected} value such as {}",
+                        expected.example()
+                    )),
+                );
+                return None;
+            }
+            let negative = f.value().is_sign_negative() && !f.value().is_zero()
+                || f.range()
+                    .is_some_and(|(low, _)| low.is_sign_negative() && !low.is_zero());
+            if key.sign() == SignConvention::NonNegative && negative {
+                self.push(
+                    about(Diagnostic::error(K::NegativeValue, format!("negative value \"{text}\" for \"{key}\", which cannot be negative")))
+                        .at(self.source, value_span.clone())
+                        .with_hint("counts, holdings, revenue and expenses are stated as positive amounts; a loss is a negative value of an income metric"),
+                );
+                return None;
+            }
+            if f.qualifier() == Qualifier::Range && key.change.is_some() && f.range().is_none() {
+                return None;
+            }
+        }
+
+        let speaker =
+            speaker.and_then(
+                |(name, name_span)| match speakers.iter().find(|s| s.name == name) {
+                    Some(s) => Some(s.clone()),
+                    None => {
+                        let names: Vec<&str> = speakers.iter().map(|s| s.name.as_str()).collect();
+                        let hint = match closest(&name, &names) {
+                            Some(s) => format!("did you mean \"{s}\"?"),
+                            None => "declare the speaker in a [[speaker]] table with name and role"
+                                .into(),
+                        };
+                        self.push(
+                            about(Diagnostic::error(
+                                K::UnknownSpeaker,
+                                format!("unknown speaker \"{name}\""),
+                            ))
+                            .at(self.source, name_span)
+                            .with_hint(hint),
+                        );
+                        None
+                    }
+                },
+            );
+        let evidence = evidence.and_then(|(text, ev_span)| {
+            let words = word_count(&text);
+            if words == 0 {
+                self.push(about(Diagnostic::error(K::Evidence, "evidence is empty")).at(self.source, ev_span).with_hint(
+                    "copy a verbatim phrase of the document, at most 12 words, that contains the figure",
+                ));
+                None
+            } else if words > MAX_EVIDENCE_WORDS {
+                self.push(
+                    about(Diagnostic::error(K::Evidence, format!("evidence has {words} words; at most {MAX_EVIDENCE_WORDS} are allowed")))
+                        .at(self.source, ev_span)
+                        .with_hint("shorten it to the words around the figure"),
+                );
+                None
+            } else {
+                Some(text)
+            }
+        });
+        if let (Some((written, w_span)), None) = (&as_written, &note) {
+            self.push(
+                about(Diagnostic::error(
+                    K::MissingKey,
+                    format!(
+                        "as_written \"{written}\" needs a note that explains the reinterpretation"
+                    ),
+                ))
+                .at(self.source, w_span.clone())
+                .with_hint("add note = \"...\" saying how the figure as written was read"),
+            );
+            return None;
+        }
+        let document = document?;
+        Some(Fact {
+            company: company.clone(),
+            metric: metric?,
+            period: period?,
+            subject,
+            as_of,
+            figure: figure?,
+            value_text: value?.0,
+            source: document.id.clone(),
+            speaker: speaker?,
+            evidence: evidence?,
+            as_written: as_written.map(|(w, _)| w),
+            note: note.map(|(n, _)| n),
+            preferred,
+            location,
+        })
+    }
+}
+
+fn source_text<'a>(source: &'a SourceText<'a>) -> &'a str {
+    source.text()
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Location {
+    /// A location from its parts.
+    pub fn new(file: impl Into<String>, line: usize, column: usize) -> Location {
+        Location {
+            file: file.into(),
+            line,
+            column,
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Typed, sourced quarterly facts from earnings calls, derived metrics and Markdown briefs.
+#[derive(Debug, Parser)]
+#[command(name = "qbrief", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load every data file and report every problem (exit 1 on errors).
+    Check {
+        /// The data folder.
+        #[arg(default_value = "data")]
+        data_dir: PathBuf,
+        /// Output format of the findings.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Print every fact as a record, in the canonical unit.
+    Export {
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
+    /// Prove every fact's evidence against its source document (exit 1 on any failure).
+    VerifySources {
+        /// The folder holding the source documents.
+        sources: PathBuf,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Also print how many facts each document and each period holds.
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// List the metric registry.
+    Metrics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}

@@ -1,0 +1,58 @@
+//! `qbrief check`: every problem of the data, located; quiet on success.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use qbrief_model::Diagnostic;
+
+use crate::cli::CheckFormat;
+use crate::loader;
+
+pub fn run(data_dir: &Path, format: CheckFormat) -> Result<ExitCode> {
+    let (_dataset, diagnostics) = loader::load(data_dir)?;
+    print(&diagnostics, format)?;
+    Ok(if diagnostics.iter().any(Diagnostic::is_error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Prints findings: text to stderr with a count line, or a JSON array to stdout.
+pub fn print(diagnostics: &[Diagnostic], format: CheckFormat) -> Result<()> {
+    match format {
+        CheckFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, diagnostics)?;
+            writeln!(out)?;
+        }
+        CheckFormat::Text => {
+            if diagnostics.is_empty() {
+                return Ok(());
+            }
+            let mut err = std::io::stderr().lock();
+            for d in diagnostics {
+                writeln!(err, "{d}")?;
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            writeln!(
+                err,
+                "{}, {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

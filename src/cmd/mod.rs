@@ -1,0 +1,27 @@
+//! One module per subcommand; `run` dispatches and chooses the exit code
+//! (0 ok, 1 check failures found, 2 usage or I/O error).
+
+mod check;
+mod export;
+mod metrics;
+mod verify_sources;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check { data_dir, format } => check::run(&data_dir, format),
+        Command::Export { data, format } => export::run(&data, format),
+        Command::VerifySources {
+            sources,
+            data,
+            coverage,
+        } => verify_sources::run(&sources, &data, coverage),
+        Command::Metrics => metrics::run(),
+    }
+}
