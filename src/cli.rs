@@ -22,6 +22,9 @@ pub enum Command {
         /// Output format of the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Also print reviewed findings (conflicts with a preferred statement).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Print every fact as a record, in the canonical unit.
     Export {

@@ -5,14 +5,19 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use qbrief_model::Diagnostic;
+use qbrief_model::{Diagnostic, Severity};
 
 use crate::cli::CheckFormat;
 use crate::loader;
 
-pub fn run(data_dir: &Path, format: CheckFormat) -> Result<ExitCode> {
+pub fn run(data_dir: &Path, format: CheckFormat, verbose: bool) -> Result<ExitCode> {
     let (_dataset, diagnostics) = loader::load(data_dir)?;
-    print(&diagnostics, format)?;
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| verbose || format == CheckFormat::Json || d.severity != Severity::Info)
+        .cloned()
+        .collect();
+    print(&shown, format)?;
     Ok(if diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::from(1)
     } else {
@@ -36,14 +41,16 @@ pub fn print(diagnostics: &[Diagnostic], format: CheckFormat) -> Result<()> {
             for d in diagnostics {
                 writeln!(err, "{d}")?;
             }
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = diagnostics.len() - errors;
-            writeln!(
-                err,
+            let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+            let mut summary = format!(
                 "{}, {}",
-                plural(errors, "error"),
-                plural(warnings, "warning")
-            )?;
+                plural(count(Severity::Error), "error"),
+                plural(count(Severity::Warning), "warning")
+            );
+            if count(Severity::Info) > 0 {
+                summary += &format!(", {}", plural(count(Severity::Info), "reviewed finding"));
+            }
+            writeln!(err, "{summary}")?;
         }
     }
     Ok(())

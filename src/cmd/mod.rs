@@ -15,7 +15,11 @@ use crate::cli::{Cli, Command};
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Check { data_dir, format } => check::run(&data_dir, format),
+        Command::Check {
+            data_dir,
+            format,
+            verbose,
+        } => check::run(&data_dir, format, verbose),
         Command::Export { data, format } => export::run(&data, format),
         Command::VerifySources {
             sources,

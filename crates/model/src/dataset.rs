@@ -201,7 +201,13 @@ impl Conflict<'_> {
                 )
             })
             .collect();
-        let mut d = Diagnostic::warning(
+        let preferred: Vec<&&Fact> = self.statements.iter().filter(|f| f.preferred).collect();
+        let mut d = Diagnostic::new_with(
+            if preferred.is_empty() {
+                crate::diagnostic::Severity::Warning
+            } else {
+                crate::diagnostic::Severity::Info
+            },
             K::Conflict,
             format!(
                 "conflicting statements of {}{} for {}{}: {}",
@@ -233,7 +239,17 @@ impl Conflict<'_> {
                 f.evidence
             ));
         }
-        d.with_hint("both statements are kept; set preferred = true on the one to use, or explain in a note")
+        match preferred.as_slice() {
+            [] => d.with_hint("both statements are kept; set preferred = true on the one to use, and say why in its note"),
+            [one] => d.with_note(format!(
+                "reviewed: the data prefers \"{}\" ({}, {}:{})",
+                one.value_text, one.speaker.name, one.location.file, one.location.line
+            )),
+            several => d.with_hint(format!(
+                "{} statements are marked preferred; mark at most one per conflict",
+                several.len()
+            )),
+        }
     }
 }
 

@@ -15,6 +15,9 @@ pub enum Severity {
     Error,
     /// Worth a look, the data may still be right (statements that conflict).
     Warning,
+    /// Known and reviewed: a conflict whose preferred statement a data
+    /// author chose. Shown by `check --verbose`, in JSON and in briefs.
+    Info,
 }
 
 /// What kind of problem a finding is.
@@ -149,6 +152,20 @@ impl Diagnostic {
         Diagnostic::new(Severity::Warning, kind, message)
     }
 
+    /// An informational finding of `kind`.
+    pub fn info(kind: DiagnosticKind, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Info, kind, message)
+    }
+
+    /// A finding of any severity.
+    pub fn new_with(
+        severity: Severity,
+        kind: DiagnosticKind,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(severity, kind, message)
+    }
+
     fn new(severity: Severity, kind: DiagnosticKind, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity,
@@ -225,6 +242,7 @@ impl fmt::Display for Diagnostic {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         };
         if let Some(l) = &self.location {
             write!(f, "{}:{}:{}: ", l.file, l.line, l.column)?;

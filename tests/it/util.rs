@@ -1,0 +1,63 @@
+//! Running the binary against data folders built for a test.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What a run of `qbrief` printed and how it ended.
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `qbrief` with `args` in `dir`.
+pub fn qbrief(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_qbrief"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("qbrief runs");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A folder under `tests/inputs`.
+pub fn inputs(name: &str) -> PathBuf {
+    root().join("tests/inputs").join(name)
+}
+
+/// A temporary data folder `data/acme/` with the fixture company, into which
+/// tests copy document files.
+pub struct DataDir {
+    pub dir: tempfile::TempDir,
+}
+
+impl DataDir {
+    pub fn new() -> DataDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("data/acme")).expect("mkdir");
+        std::fs::copy(
+            inputs("acme/company.toml"),
+            dir.path().join("data/acme/company.toml"),
+        )
+        .expect("copy company");
+        DataDir { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `bytes` as `data/acme/<name>`.
+    pub fn write(&self, name: &str, bytes: &[u8]) {
+        std::fs::write(self.path().join("data/acme").join(name), bytes).expect("write");
+    }
+}
