@@ -11,7 +11,19 @@ use crate::cli::CheckFormat;
 use crate::loader;
 
 pub fn run(data_dir: &Path, format: CheckFormat, verbose: bool) -> Result<ExitCode> {
-    let (_dataset, diagnostics) = loader::load(data_dir)?;
+    let (dataset, mut diagnostics) = loader::load(data_dir)?;
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        for data in dataset.companies.values() {
+            let analysis = qbrief_calc::analyze(data);
+            diagnostics.extend(
+                analysis
+                    .reconciliations
+                    .iter()
+                    .filter_map(|r| r.to_diagnostic()),
+            );
+        }
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
     let shown: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| verbose || format == CheckFormat::Json || d.severity != Severity::Info)

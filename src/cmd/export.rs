@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use qbrief_calc::Derived;
 use qbrief_model::{Dataset, Fact};
 use serde::Serialize;
 
@@ -17,6 +18,8 @@ pub struct Record {
     pub company: String,
     pub period: String,
     pub metric: String,
+    pub subject: String,
+    pub as_of: String,
     pub value: String,
     pub unit: String,
     pub origin: &'static str,
@@ -24,6 +27,9 @@ pub struct Record {
     pub decimals: Option<i32>,
     pub interval_low: Option<String>,
     pub interval_high: Option<String>,
+    pub formula: String,
+    pub inputs: String,
+    pub flags: String,
     pub source: String,
     pub speaker: String,
     pub evidence: String,
@@ -32,12 +38,15 @@ pub struct Record {
 }
 
 impl Record {
+    /// A stated fact.
     pub fn stated(fact: &Fact) -> Record {
         let interval = fact.figure.interval();
         Record {
             company: fact.company.to_string(),
             period: fact.period.to_string(),
             metric: fact.metric.id(),
+            subject: fact.subject.clone().unwrap_or_default(),
+            as_of: fact.as_of.map(|d| d.to_string()).unwrap_or_default(),
             value: fact.figure.value().normalize().to_string(),
             unit: fact.figure.unit().symbol(),
             origin: "stated",
@@ -45,6 +54,9 @@ impl Record {
             decimals: Some(fact.figure.decimals()),
             interval_low: interval.low.map(|d| d.normalize().to_string()),
             interval_high: interval.high.map(|d| d.normalize().to_string()),
+            formula: String::new(),
+            inputs: String::new(),
+            flags: String::new(),
             source: fact.source.clone(),
             speaker: fact.speaker.name.clone(),
             evidence: fact.evidence.clone(),
@@ -52,9 +64,47 @@ impl Record {
             note: fact.note.clone().unwrap_or_default(),
         }
     }
+
+    /// A derived or implied number of calc.
+    pub fn derived(company: &str, d: &Derived) -> Record {
+        let flags: Vec<&str> = d.flags.iter().map(|f| f.name()).collect();
+        let inputs: Vec<String> = d.inputs.iter().map(|i| i.describe()).collect();
+        Record {
+            company: company.to_string(),
+            period: d.period.to_string(),
+            metric: d.metric.clone(),
+            subject: String::new(),
+            as_of: String::new(),
+            value: d.value.map(present).unwrap_or_default(),
+            unit: d.unit.symbol(),
+            origin: d.origin.name(),
+            qualifier: d
+                .change
+                .map(|c| c.phrase().replace(' ', "_"))
+                .unwrap_or_default(),
+            decimals: None,
+            interval_low: d.interval.low.map(present),
+            interval_high: d.interval.high.map(present),
+            formula: d.formula.clone(),
+            inputs: inputs.join("; "),
+            flags: flags.join(" "),
+            source: String::new(),
+            speaker: String::new(),
+            evidence: String::new(),
+            as_written: String::new(),
+            note: String::new(),
+        }
+    }
 }
 
-/// Every record of the dataset in a deterministic order.
+/// Computed values are presented to 6 decimal places: exact enough to
+/// recompute any figure, without the 28 digits of a repeating fraction.
+fn present(value: rust_decimal::Decimal) -> String {
+    value.round_dp(6).normalize().to_string()
+}
+
+/// Every record of the dataset in a deterministic order: per company and
+/// period, stated facts, then calc's derived and implied numbers.
 pub fn records(dataset: &Dataset) -> Vec<Record> {
     let mut facts: Vec<&Fact> = dataset.facts().collect();
     facts.sort_by(|a, b| {
@@ -66,7 +116,21 @@ pub fn records(dataset: &Dataset) -> Vec<Record> {
             &b.location,
         ))
     });
-    facts.into_iter().map(Record::stated).collect()
+    let mut records: Vec<(qbrief_model::Period, Record)> = facts
+        .into_iter()
+        .map(|f| (f.period, Record::stated(f)))
+        .collect();
+    for data in dataset.companies.values() {
+        let analysis = qbrief_calc::analyze(data);
+        let company = data.company.id.as_str();
+        let computed = analysis.implied.values().chain(analysis.derived.iter());
+        records.extend(computed.map(|d| (d.period, Record::derived(company, d))));
+    }
+    // A stable sort keeps the stated facts' source order within a metric.
+    records.sort_by(|(pa, a), (pb, b)| {
+        (&a.company, pa, a.origin, &a.metric).cmp(&(&b.company, pb, b.origin, &b.metric))
+    });
+    records.into_iter().map(|(_, r)| r).collect()
 }
 
 pub fn run(data: &Path, format: ExportFormat) -> Result<ExitCode> {

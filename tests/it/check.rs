@@ -103,11 +103,13 @@ fn preferred_statement_makes_a_conflict_reviewed() {
 }
 
 #[test]
-fn real_data_is_clean_and_quiet() {
+fn real_data_has_no_errors_and_lists_the_genuine_contradictions() {
     let out = qbrief(&root(), &["check", "data"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stderr, "", "check is quiet on success");
     assert_eq!(out.stdout, "");
+    insta::assert_snapshot!("real_data_check", out.stderr);
+    let verbose = qbrief(&root(), &["check", "data", "--verbose"]);
+    insta::assert_snapshot!("real_data_check_verbose", verbose.stderr);
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Integration tests of the `qbrief` command line, one test binary.
 
+mod calc;
 mod check;
 mod cli;
+mod dataset;
 mod export;
 mod util;
 mod verify;

@@ -76,7 +76,7 @@ pub struct Conflict<'a> {
     /// The subject, for per-subject metrics.
     pub subject: Option<&'a str>,
     /// The measurement date, when not the period's end.
-    pub as_of: Option<chrono::NaiveDate>,
+    pub as_of: Option<crate::fact::AsOf>,
     /// Every statement of that metric and period.
     pub statements: Vec<&'a Fact>,
 }
@@ -257,7 +257,7 @@ type SeriesKey<'a> = (
     Period,
     MetricKey,
     Option<&'a str>,
-    Option<chrono::NaiveDate>,
+    Option<crate::fact::AsOf>,
 );
 
 fn series_key(fact: &Fact) -> SeriesKey<'_> {

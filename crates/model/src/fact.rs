@@ -115,9 +115,9 @@ pub struct Fact {
     /// The product, customer or project the figure is about, for
     /// per-subject metrics ("A15 Pro", "HIVE order").
     pub subject: Option<String>,
-    /// The date a balance was measured, when it is not the period's end
-    /// (a figure "as of" the call date).
-    pub as_of: Option<NaiveDate>,
+    /// When a balance was measured, if not at the period's end (a figure
+    /// "as of" the call date).
+    pub as_of: Option<AsOf>,
     /// The figure as stated.
     pub figure: Figure,
     /// The value string as written in the data file.
@@ -159,6 +159,25 @@ impl Fact {
     /// Whether the value is a documented reinterpretation of what was said.
     pub fn is_reinterpreted(&self) -> bool {
         self.as_written.is_some()
+    }
+}
+
+/// When a figure was measured, if not at its period's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AsOf {
+    /// On this day, inside the period.
+    Date(NaiveDate),
+    /// On a day inside the period that the document does not give ("as of
+    /// today" in an undated transcript).
+    Unstated,
+}
+
+impl std::fmt::Display for AsOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AsOf::Date(d) => write!(f, "{d}"),
+            AsOf::Unstated => f.write_str("unstated"),
+        }
     }
 }
 

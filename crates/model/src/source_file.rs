@@ -10,7 +10,7 @@ use toml_edit::{Item, Table, Value};
 use crate::company::{Company, CompanyId};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::fact::{
-    word_count, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS,
+    word_count, AsOf, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS,
 };
 use crate::figure::Qualifier;
 use crate::metric::{closest, MetricKey, SignConvention};
@@ -557,6 +557,7 @@ impl<'s> Cx<'s> {
             (_, s) => s.map(|(s, _)| s),
         };
         let as_of = match as_of {
+            Some((text, _)) if text == "unstated" => Some(AsOf::Unstated),
             Some((text, d_span)) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
                 Ok(date) => {
                     if let Some(p) = period {
@@ -570,16 +571,16 @@ impl<'s> Cx<'s> {
                             return None;
                         }
                     }
-                    Some(date)
+                    Some(AsOf::Date(date))
                 }
                 Err(_) => {
                     self.push(
                         about(Diagnostic::error(
                             K::InvalidField,
-                            format!("invalid date \"{text}\""),
+                            format!("invalid as_of \"{text}\""),
                         ))
                         .at(self.source, d_span)
-                        .with_hint("write dates as YYYY-MM-DD, for example \"2024-08-15\""),
+                        .with_hint("write a date as YYYY-MM-DD, for example \"2024-08-15\", or \"unstated\" for a day inside the period that the document does not give"),
                     );
                     return None;
                 }

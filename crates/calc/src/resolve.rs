@@ -1,0 +1,218 @@
+//! Resolution: one value per company, metric and period from the stated facts.
+//!
+//! Statements that agree (their intervals overlap) resolve to the most
+//! precise one, within the intersection of all of them. Statements that
+//! conflict resolve by this rule, first match wins:
+//!
+//! 1. **preferred**: the statement a data author marked `preferred = true`;
+//! 2. **corroborated**: the claim more other statements agree with
+//!    (1,212 BTC stated twice beats 1,231 BTC stated once);
+//! 3. **cfo**: the chief financial officer's statement (prepared numbers);
+//! 4. **most precise**: the narrowest interval, then the most decimals;
+//! 5. **file order**: the first in data-file order.
+//!
+//! The conflict stays visible: [`Resolved::conflict`] is set and the model's
+//! conflict finding is reported by `qbrief check`.
+
+use qbrief_model::{Fact, Interval, Period, Qualifier};
+use rust_decimal::Decimal;
+
+/// Which rule chose a resolved statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The only statement.
+    Single,
+    /// All statements agree; the most precise was taken.
+    Agreeing,
+    /// Marked `preferred = true` in the data.
+    Preferred,
+    /// Agreed with by more statements than any rival claim.
+    Corroborated,
+    /// Stated by the CFO.
+    Cfo,
+    /// The most precise statement.
+    MostPrecise,
+    /// The first statement in file order.
+    FileOrder,
+}
+
+impl Rule {
+    /// A phrase for briefs.
+    pub fn phrase(&self) -> &'static str {
+        match self {
+            Rule::Single => "single statement",
+            Rule::Agreeing => "statements agree; most precise taken",
+            Rule::Preferred => "preferred by the data author",
+            Rule::Corroborated => "corroborated by more statements",
+            Rule::Cfo => "CFO's statement",
+            Rule::MostPrecise => "most precise statement",
+            Rule::FileOrder => "first statement in file order",
+        }
+    }
+}
+
+/// The value resolved for one metric and period.
+#[derive(Debug, Clone)]
+pub struct Resolved<'a> {
+    /// The statement whose value is used.
+    pub fact: &'a Fact,
+    /// Every statement of this metric and period, in file order.
+    pub statements: Vec<&'a Fact>,
+    /// The rule that chose `fact`.
+    pub rule: Rule,
+    /// Whether the statements conflict.
+    pub conflict: bool,
+    /// The interval: the intersection of agreeing statements, else the chosen one's.
+    pub interval: Interval,
+}
+
+impl Resolved<'_> {
+    /// The resolved point value.
+    pub fn value(&self) -> Decimal {
+        self.fact.figure.value()
+    }
+
+    /// The period.
+    pub fn period(&self) -> Period {
+        self.fact.period
+    }
+}
+
+/// Resolves the statements of one series (same metric, period, subject and
+/// date). `None` for an empty slice.
+pub fn resolve<'a>(statements: &[&'a Fact]) -> Option<Resolved<'a>> {
+    let first = *statements.first()?;
+    let mut statements = statements.to_vec();
+    statements.sort_by(|a, b| a.location.cmp(&b.location));
+    if statements.len() == 1 {
+        return Some(Resolved {
+            fact: first,
+            interval: first.figure.interval(),
+            statements,
+            rule: Rule::Single,
+            conflict: false,
+        });
+    }
+    let agree = statements
+        .iter()
+        .enumerate()
+        .all(|(i, a)| statements[i + 1..].iter().all(|b| a.agrees_with(b)));
+    if agree {
+        let fact = most_precise(&statements);
+        // Pairwise-overlapping intervals on a line share a common part.
+        let interval = statements
+            .iter()
+            .map(|f| f.figure.interval())
+            .reduce(|a, b| intersect(&a, &b))
+            .unwrap_or_else(|| fact.figure.interval());
+        return Some(Resolved {
+            fact,
+            interval,
+            statements,
+            rule: Rule::Agreeing,
+            conflict: false,
+        });
+    }
+    let (fact, rule) = pick_in_conflict(&statements);
+    Some(Resolved {
+        fact,
+        interval: fact.figure.interval(),
+        statements,
+        rule,
+        conflict: true,
+    })
+}
+
+fn pick_in_conflict<'a>(statements: &[&'a Fact]) -> (&'a Fact, Rule) {
+    let preferred: Vec<&Fact> = statements.iter().copied().filter(|f| f.preferred).collect();
+    if let [one] = preferred.as_slice() {
+        return (one, Rule::Preferred);
+    }
+    let support = |f: &Fact| {
+        statements
+            .iter()
+            .filter(|o| !std::ptr::eq(**o, f) && o.agrees_with(f))
+            .count()
+    };
+    let best = statements.iter().map(|f| support(f)).max().unwrap_or(0);
+    let leaders: Vec<&Fact> = statements
+        .iter()
+        .copied()
+        .filter(|f| support(f) == best)
+        .collect();
+    let leaders_agree = leaders
+        .iter()
+        .enumerate()
+        .all(|(i, a)| leaders[i + 1..].iter().all(|b| a.agrees_with(b)));
+    if best > 0 && leaders_agree {
+        return (most_precise(&leaders), Rule::Corroborated);
+    }
+    let cfo: Vec<&Fact> = statements
+        .iter()
+        .copied()
+        .filter(|f| f.speaker.is_cfo())
+        .collect();
+    let cfo_agree = cfo
+        .iter()
+        .enumerate()
+        .all(|(i, a)| cfo[i + 1..].iter().all(|b| a.agrees_with(b)));
+    if !cfo.is_empty() && cfo_agree {
+        return (most_precise(&cfo), Rule::Cfo);
+    }
+    let fact = most_precise(statements);
+    let tied = statements
+        .iter()
+        .filter(|f| precision_key(f) == precision_key(fact))
+        .count()
+        > 1;
+    (
+        fact,
+        if tied {
+            Rule::FileOrder
+        } else {
+            Rule::MostPrecise
+        },
+    )
+}
+
+/// Narrowest interval first (unbounded last), then exact before hedged,
+/// then file order.
+fn most_precise<'a>(statements: &[&'a Fact]) -> &'a Fact {
+    statements
+        .iter()
+        .copied()
+        .min_by(|a, b| {
+            precision_key(a)
+                .cmp(&precision_key(b))
+                .then(a.location.cmp(&b.location))
+        })
+        .unwrap_or(statements[0])
+}
+
+fn precision_key(fact: &Fact) -> (Option<Decimal>, bool, std::cmp::Reverse<i32>) {
+    let i = fact.figure.interval();
+    let width = match (i.low, i.high) {
+        (Some(l), Some(h)) => h.checked_sub(l),
+        _ => None,
+    };
+    // `None` (unbounded) must sort last.
+    let width_key = width.or(Some(Decimal::MAX));
+    (
+        width_key,
+        fact.figure.qualifier() != Qualifier::Exact,
+        std::cmp::Reverse(fact.figure.decimals()),
+    )
+}
+
+fn intersect(a: &Interval, b: &Interval) -> Interval {
+    let low = match (a.low, b.low) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    let high = match (a.high, b.high) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    Interval { low, high }
+}
