@@ -46,8 +46,41 @@ pub enum Command {
         #[arg(long)]
         coverage: bool,
     },
+    /// Render the quarter briefs and company pages into reports/.
+    Render(RenderArgs),
     /// List the metric registry.
     Metrics,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The data folder.
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
+    /// The output folder.
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Only this company.
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Only this quarter (e.g. 2024-Q3); the company page is then not written.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Md)]
+    pub format: RenderFormat,
+    /// A folder of templates overriding the embedded ones by name (brief.md, company.md, macros.md, page.html).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Write nothing; exit 1 listing every brief that is missing, stale or extra.
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod metrics;
+mod render;
 mod verify_sources;
 
 use std::process::ExitCode;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             data,
             coverage,
         } => verify_sources::run(&sources, &data, coverage),
+        Command::Render(args) => render::run(&args),
         Command::Metrics => metrics::run(),
     }
 }

@@ -5,5 +5,6 @@ mod check;
 mod cli;
 mod dataset;
 mod export;
+mod render;
 mod util;
 mod verify;

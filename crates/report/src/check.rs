@@ -1,0 +1,206 @@
+//! Structural checks of rendered Markdown, parsed with pulldown-cmark: table
+//! rows as wide as their header, footnotes defined and used, headings that
+//! nest, and no raw HTML.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The Markdown extensions briefs use (GitHub-flavoured tables, footnotes).
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Every structural problem of a Markdown page, each with its line.
+///
+/// ```
+/// assert!(qbrief_report::check_markdown("# A\n\nSee \\[^1] and `[^2]`.\n").is_empty());
+/// let problems = qbrief_report::check_markdown("# A\n\n### C\n\n| a | b |\n| --- | --- |\n| 1 |\n");
+/// assert_eq!(problems, [
+///     "line 3: heading level 3 follows level 1",
+///     "line 7: table row has 1 cells, the header has 2",
+/// ]);
+/// ```
+pub fn check_markdown(markdown: &str) -> Vec<String> {
+    let line_of = |offset: usize| markdown[..offset.min(markdown.len())].matches('\n').count() + 1;
+    let mut problems = Vec::new();
+    let mut last_level: Option<usize> = None;
+    let mut header_cells: Option<usize> = None;
+    let mut references: Vec<(String, usize)> = Vec::new();
+    let mut definitions: BTreeSet<String> = BTreeSet::new();
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = heading_number(level);
+                match last_level {
+                    None if level != 1 => problems.push(format!(
+                        "line {}: the first heading is level {level}, not 1",
+                        line_of(range.start)
+                    )),
+                    Some(prev) if level > prev + 1 => problems.push(format!(
+                        "line {}: heading level {level} follows level {prev}",
+                        line_of(range.start)
+                    )),
+                    _ => {}
+                }
+                last_level = Some(level);
+            }
+            Event::Start(Tag::TableHead) => {
+                header_cells = Some(cell_count(&markdown[range.clone()]))
+            }
+            Event::Start(Tag::TableRow) => {
+                let cells = cell_count(&markdown[range.clone()]);
+                if let Some(header) = header_cells {
+                    if cells != header {
+                        problems.push(format!(
+                            "line {}: table row has {cells} cells, the header has {header}",
+                            line_of(range.start)
+                        ));
+                    }
+                }
+            }
+            Event::End(TagEnd::Table) => header_cells = None,
+            // pulldown-cmark leaves a reference without a definition as
+            // text, possibly split over several events: collect, scan later.
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                if !definitions.insert(label.to_string()) {
+                    problems.push(format!(
+                        "line {}: footnote [^{label}] is defined twice",
+                        line_of(range.start)
+                    ));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Html(html) | Event::InlineHtml(html) if !in_code => {
+                // The generated-file banner is an HTML comment: allowed, it renders as nothing.
+                if !html.trim_start().starts_with("<!--") {
+                    problems.push(format!(
+                        "line {}: raw HTML {:?}",
+                        line_of(range.start),
+                        html.trim()
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    // pulldown-cmark leaves a reference without a definition as plain text,
+    // so references are found in the source: unescaped `[^label]` outside
+    // code, not at the start of a definition.
+    references.extend(source_references(markdown));
+    let used: BTreeSet<&str> = references.iter().map(|(l, _)| l.as_str()).collect();
+    for (label, line) in &references {
+        if !definitions.contains(label) {
+            problems.push(format!(
+                "line {line}: footnote [^{label}] has no definition"
+            ));
+        }
+    }
+    for label in &definitions {
+        if !used.contains(label.as_str()) {
+            problems.push(format!("footnote [^{label}] is defined but never used"));
+        }
+    }
+    problems
+}
+
+fn source_references(markdown: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for (n, line) in markdown.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while let Some(found) = line[i..].find("[^") {
+            let at = i + found;
+            let escaped = at > 0 && bytes[at - 1] == b'\\';
+            // Inside an inline code span: an odd number of backticks before it.
+            let in_span = line[..at].matches('`').count() % 2 == 1;
+            let rest = &line[at + 2..];
+            let end = rest.find(']');
+            i = at + 2;
+            let Some(end) = end else { continue };
+            let label = &rest[..end];
+            let definition = at == 0 && rest[end + 1..].starts_with(':');
+            if !escaped
+                && !in_span
+                && !definition
+                && !label.is_empty()
+                && !label.contains(char::is_whitespace)
+            {
+                out.push((label.to_string(), n + 1));
+            }
+        }
+    }
+    out
+}
+
+fn heading_number(level: HeadingLevel) -> usize {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Counts the cells of one table row's source: unescaped pipes, less the
+/// leading and trailing ones. pulldown-cmark pads short rows, so the source
+/// is counted rather than the events.
+fn cell_count(row: &str) -> usize {
+    let line = row.lines().next().unwrap_or("").trim();
+    let mut pipes = 0;
+    let mut escaped = false;
+    let mut in_code = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => {
+                escaped = true;
+                continue;
+            }
+            '`' if !escaped => in_code = !in_code,
+            '|' if !escaped && !in_code => pipes += 1,
+            _ => {}
+        }
+        escaped = false;
+    }
+    let leading = usize::from(line.starts_with('|'));
+    let trailing = usize::from(line.ends_with('|') && !line.ends_with("\\|"));
+    pipes + 1 - leading - trailing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footnotes_and_html() {
+        let md = "# T\n\nA[^1] and [^2].\n\n[^1]: one\n[^3]: three\n\n<b>x</b>\n";
+        assert_eq!(
+            check_markdown(md),
+            [
+                "line 8: raw HTML \"<b>\"",
+                "line 8: raw HTML \"</b>\"",
+                "line 3: footnote [^2] has no definition",
+                "footnote [^3] is defined but never used",
+            ]
+        );
+    }
+
+    #[test]
+    fn escaped_pipes_are_not_cells() {
+        assert_eq!(cell_count("| a \\| b | c |"), 2);
+        assert!(check_markdown("# T\n\n| a | b |\n| --- | --- |\n| x \\| y | z |\n").is_empty());
+        assert!(check_markdown("# T\n\n```\n<div>\n```\n").is_empty());
+    }
+}

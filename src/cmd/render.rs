@@ -1,0 +1,230 @@
+//! `qbrief render`: writes the briefs and company pages to `reports/`, or
+//! with `--check` tells whether they are up to date.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use qbrief_model::{CompanyData, Period};
+use qbrief_report::{check_markdown, Renderer};
+
+use crate::cli::{RenderArgs, RenderFormat};
+use crate::loader;
+use crate::output::write_if_changed;
+
+/// The command that brings `reports/` up to date, for messages.
+const FIX: &str = "qbrief render";
+
+pub fn run(args: &RenderArgs) -> Result<ExitCode> {
+    let (dataset, diagnostics) = loader::load(&args.data)?;
+    if diagnostics.iter().any(|d| d.is_error()) {
+        super::check::print(&diagnostics, crate::cli::CheckFormat::Text)?;
+        bail!("the data has errors; fix them (see `qbrief check`) before rendering");
+    }
+    let renderer = renderer(args.templates.as_deref())?;
+    if let Some(id) = &args.company {
+        if !dataset.companies.keys().any(|c| c.as_str() == id) {
+            bail!("no company \"{id}\" in {}", args.data.display());
+        }
+    }
+    let mut expected: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut owned_dirs = Vec::new();
+    for data in dataset.companies.values() {
+        if args
+            .company
+            .as_deref()
+            .is_some_and(|c| c != data.company.id.as_str())
+        {
+            continue;
+        }
+        let dir = args.out.join(data.company.id.as_str());
+        owned_dirs.push(dir.clone());
+        render_company(data, &renderer, args, &dir, &mut expected)?;
+    }
+    let ext = extension(args.format);
+    // Stale files: briefs (and only briefs, by name) of periods without data.
+    let mut stale = Vec::new();
+    if args.period.is_none() {
+        for dir in &owned_dirs {
+            let Ok(entries) = fs::read_dir(dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if is_generated_name(&path, ext) && !expected.contains_key(&path) {
+                    stale.push(path);
+                }
+            }
+        }
+        stale.sort();
+    }
+    if args.check {
+        return check(&expected, &stale);
+    }
+    let mut out = std::io::stdout().lock();
+    for (path, text) in &expected {
+        if write_if_changed(path, text.as_bytes())? {
+            writeln!(out, "wrote {}", path.display())?;
+        }
+    }
+    for path in &stale {
+        fs::remove_file(path).with_context(|| format!("cannot remove stale {}", path.display()))?;
+        writeln!(out, "removed {}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render_company(
+    data: &CompanyData,
+    renderer: &Renderer,
+    args: &RenderArgs,
+    dir: &Path,
+    expected: &mut BTreeMap<PathBuf, String>,
+) -> Result<()> {
+    let analysis = qbrief_calc::analyze(data);
+    let quarters: Vec<Period> = data
+        .periods()
+        .into_iter()
+        .filter(Period::is_quarter)
+        .collect();
+    let ext = extension(args.format);
+    if let Some(p) = &args.period {
+        let period: Period = p.parse().map_err(|e| anyhow::anyhow!("--period: {e}"))?;
+        if !quarters.contains(&period) {
+            bail!(
+                "{} has no data for {period}; quarters with data: {}",
+                data.company.id,
+                join(&quarters)
+            );
+        }
+    }
+    for period in &quarters {
+        if args
+            .period
+            .as_deref()
+            .is_some_and(|p| p != period.to_string())
+        {
+            continue;
+        }
+        let markdown = renderer.brief(&analysis, *period)?;
+        verify_structure(&format!("{}/{period}.md", data.company.id), &markdown)?;
+        let title = format!("{} {period}", data.company.name);
+        let text = finish(renderer, args.format, &title, markdown)?;
+        expected.insert(dir.join(format!("{period}.{ext}")), text);
+    }
+    if args.period.is_none() {
+        let markdown = renderer.company_page(&analysis, &quarters, ext)?;
+        verify_structure(&format!("{}/README.md", data.company.id), &markdown)?;
+        let text = finish(renderer, args.format, &data.company.name, markdown)?;
+        let name = match args.format {
+            RenderFormat::Md => "README.md",
+            RenderFormat::Html => "index.html",
+        };
+        expected.insert(dir.join(name), text);
+    }
+    Ok(())
+}
+
+/// A page that fails the structural check is a bug of qbrief or of an
+/// override template: refuse to write it.
+fn verify_structure(name: &str, markdown: &str) -> Result<()> {
+    let problems = check_markdown(markdown);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        bail!(
+            "rendered {name} is malformed Markdown:\n  {}",
+            problems.join("\n  ")
+        )
+    }
+}
+
+fn finish(
+    renderer: &Renderer,
+    format: RenderFormat,
+    title: &str,
+    markdown: String,
+) -> Result<String> {
+    Ok(match format {
+        RenderFormat::Md => markdown,
+        RenderFormat::Html => renderer.html_page(title, &markdown)?,
+    })
+}
+
+fn check(expected: &BTreeMap<PathBuf, String>, stale: &[PathBuf]) -> Result<ExitCode> {
+    let mut problems = Vec::new();
+    for (path, text) in expected {
+        match fs::read(path) {
+            Ok(old) if old == text.as_bytes() => {}
+            Ok(_) => problems.push(format!("stale: {}", path.display())),
+            Err(_) => problems.push(format!("missing: {}", path.display())),
+        }
+    }
+    problems.extend(stale.iter().map(|p| format!("extra: {}", p.display())));
+    if problems.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut err = std::io::stderr().lock();
+    for p in &problems {
+        writeln!(err, "{p}")?;
+    }
+    writeln!(
+        err,
+        "reports are out of date; run `{FIX}` and commit the result"
+    )?;
+    Ok(ExitCode::from(1))
+}
+
+fn renderer(dir: Option<&Path>) -> Result<Renderer> {
+    let Some(dir) = dir else {
+        return Ok(Renderer::new());
+    };
+    let mut overrides = Vec::new();
+    let entries = fs::read_dir(dir)
+        .with_context(|| format!("cannot read templates folder {}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = fs::read_to_string(&path)
+            .with_context(|| format!("cannot read template {}", path.display()))?;
+        overrides.push((name, text));
+    }
+    Ok(Renderer::with_overrides(&overrides)?)
+}
+
+fn extension(format: RenderFormat) -> &'static str {
+    match format {
+        RenderFormat::Md => "md",
+        RenderFormat::Html => "html",
+    }
+}
+
+/// Whether a file name is one qbrief writes for a quarter (`2024-Q3.md`).
+fn is_generated_name(path: &Path, ext: &str) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(stem) = name.strip_suffix(&format!(".{ext}")) else {
+        return false;
+    };
+    stem.parse::<Period>().is_ok_and(|p| p.is_quarter())
+}
+
+fn join(periods: &[Period]) -> String {
+    periods
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

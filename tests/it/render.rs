@@ -1,0 +1,202 @@
+//! `qbrief render`: briefs from fixture data (snapshotted), structure checks,
+//! freshness of the committed reports, atomic and minimal writes.
+
+use crate::util::{inputs, qbrief, root};
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data/acme");
+    std::fs::create_dir_all(&data).unwrap();
+    for entry in std::fs::read_dir(inputs("report/acme")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn read(dir: &std::path::Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join("reports/acme").join(name)).unwrap()
+}
+
+#[test]
+fn fixture_briefs() {
+    let dir = fixture();
+    let out = qbrief(dir.path(), &["render"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "wrote reports/acme/2024-Q2.md\nwrote reports/acme/2024-Q3.md\nwrote reports/acme/README.md\n");
+    for name in ["2024-Q2.md", "2024-Q3.md", "README.md"] {
+        let page = read(dir.path(), name);
+        assert_eq!(
+            qbrief_report::check_markdown(&page),
+            Vec::<String>::new(),
+            "{name}"
+        );
+        insta::assert_snapshot!(format!("fixture_{name}"), page);
+    }
+}
+
+#[test]
+fn fixture_html_escapes_data_text() {
+    let dir = fixture();
+    let out = qbrief(dir.path(), &["render", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = read(dir.path(), "2024-Q3.html");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !page.contains("<script>"),
+        "a data note's markup reached the page"
+    );
+    assert!(!page.contains("<b>live</b>"));
+    assert!(page.contains(
+        "&lt;script&gt;alert('x')&lt;/script&gt; *not bold* | not a cell [^9] $5 &amp; more"
+    ));
+    assert!(read(dir.path(), "index.html").contains("<table>"));
+    insta::assert_snapshot!("fixture_2024-Q3.html", page);
+}
+
+#[test]
+fn writes_only_what_changed_and_removes_stale_briefs() {
+    let dir = fixture();
+    assert_eq!(qbrief(dir.path(), &["render"]).code, 0);
+    let stale = dir.path().join("reports/acme/2019-Q1.md");
+    let keep = dir.path().join("reports/acme/notes.md");
+    std::fs::write(&stale, "old").unwrap();
+    std::fs::write(&keep, "not ours").unwrap();
+    let check = qbrief(dir.path(), &["render", "--check"]);
+    assert_eq!(check.code, 1);
+    assert_eq!(check.stderr, "extra: reports/acme/2019-Q1.md\nreports are out of date; run `qbrief render` and commit the result\n");
+    assert!(stale.exists(), "--check writes nothing");
+    let again = qbrief(dir.path(), &["render"]);
+    assert_eq!(
+        again.stdout, "removed reports/acme/2019-Q1.md\n",
+        "unchanged files are not rewritten"
+    );
+    assert!(!stale.exists());
+    assert!(keep.exists(), "files that are not briefs are left alone");
+    std::fs::write(dir.path().join("reports/acme/2024-Q3.md"), "edited by hand").unwrap();
+    std::fs::remove_file(dir.path().join("reports/acme/README.md")).unwrap();
+    let check = qbrief(dir.path(), &["render", "--check"]);
+    assert_eq!(check.stderr, "stale: reports/acme/2024-Q3.md\nmissing: reports/acme/README.md\nreports are out of date; run `qbrief render` and commit the result\n");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("reports/acme"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn period_and_company_filters() {
+    let dir = fixture();
+    let out = qbrief(
+        dir.path(),
+        &["render", "--period", "2024-Q3", "--company", "acme"],
+    );
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "wrote reports/acme/2024-Q3.md\n")
+    );
+    let out = qbrief(dir.path(), &["render", "--period", "2019-Q1"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("acme has no data for 2019-Q1; quarters with data: 2024-Q2, 2024-Q3"),
+        "{}",
+        out.stderr
+    );
+    let out = qbrief(dir.path(), &["render", "--company", "nobody"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no company \"nobody\""));
+}
+
+#[test]
+fn template_overrides_and_their_errors() {
+    let dir = fixture();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("brief.md"),
+        "# {{ b.title }}\n\nRevenue first.\n",
+    )
+    .unwrap();
+    let out = qbrief(
+        dir.path(),
+        &["render", "--templates", "templates", "--period", "2024-Q3"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        read(dir.path(), "2024-Q3.md"),
+        "# Acme Mining Machines Inc. (NASDAQ: ACME): 2024-Q3 brief\n\nRevenue first.\n"
+    );
+    std::fs::write(templates.join("brief.md"), "# {{ b.title }\n").unwrap();
+    let out = qbrief(dir.path(), &["render", "--templates", "templates"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("template brief.md:"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("1:"),
+        "the error names the line: {}",
+        out.stderr
+    );
+    std::fs::remove_file(templates.join("brief.md")).unwrap();
+    std::fs::write(templates.join("brief.markdown"), "x").unwrap();
+    let out = qbrief(dir.path(), &["render", "--templates", "templates"]);
+    assert!(
+        out.stderr
+            .contains("template brief.markdown: no embedded template has this name"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn committed_reports_are_fresh() {
+    let out = qbrief(&root(), &["render", "--check"]);
+    assert_eq!(
+        out.code, 0,
+        "{}\nreports/ is out of date: run `cargo run -- render` and commit reports/",
+        out.stderr
+    );
+}
+
+#[test]
+fn every_committed_page_is_well_formed() {
+    let dir = root().join("reports/canaan");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            qbrief_report::check_markdown(&text),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
+        pages += 1;
+    }
+    assert!(pages >= 3);
+}
+
+#[test]
+fn the_q3_2024_brief_has_the_headline_figures_and_contradictions() {
+    let brief = std::fs::read_to_string(root().join("reports/canaan/2024-Q3.md")).unwrap();
+    for needle in [
+        "\\$73.6M",
+        "beat guidance",
+        "7.30M TH/s",
+        "\\$8.8/TH/s",
+        "1,212 BTC",
+        "1,231 BTC",
+        "-\\$36.80M",
+        "-\\$34M",
+        "\\$72M",
+        "147 BTC",
+        "revenue of \\$80M",
+        "**inconsistent**",
+        "“\\$63.5000”",
+    ] {
+        assert!(
+            brief.contains(needle),
+            "{needle} missing from the 2024-Q3 brief"
+        );
+    }
+}
