@@ -129,7 +129,7 @@ impl Period {
     }
 
     /// The quarter before this one (`2024-Q1` gives `2023-Q4`); `None` for
-    /// halves and years, and below [`MIN_YEAR`].
+    /// halves and years, and below `MIN_YEAR` (1990).
     pub fn previous_quarter(&self) -> Option<Period> {
         match self.span {
             PeriodSpan::Quarter(1) => Period::quarter(self.year - 1, 4),
@@ -147,7 +147,7 @@ impl Period {
         }
     }
 
-    /// The same period one fiscal year earlier. Saturates at [`MIN_YEAR`]
+    /// The same period one fiscal year earlier. Saturates at `MIN_YEAR` (1990)
     /// (where it returns `self`), so callers compare before use.
     pub fn year_ago(&self) -> Period {
         Period {
@@ -156,7 +156,7 @@ impl Period {
         }
     }
 
-    /// The same period one fiscal year earlier, or `None` below [`MIN_YEAR`].
+    /// The same period one fiscal year earlier, or `None` below `MIN_YEAR` (1990).
     pub fn checked_year_ago(&self) -> Option<Period> {
         Period::new(self.year - 1, self.span)
     }
@@ -340,7 +340,7 @@ mod tests {
         assert_eq!(p("2024-H1").year_ago(), p("2023-H1"));
         assert_eq!(p("2024-FY").quarters().len(), 4);
         assert_eq!(p("2024-H2").quarters(), vec![p("2024-Q3"), p("2024-Q4")]);
-        let mut all = vec![
+        let mut all = [
             p("2024-FY"),
             p("2024-H2"),
             p("2024-Q4"),

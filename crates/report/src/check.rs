@@ -61,27 +61,25 @@ pub fn check_markdown(markdown: &str) -> Vec<String> {
                 }
             }
             Event::End(TagEnd::Table) => header_cells = None,
-            // pulldown-cmark leaves a reference without a definition as
-            // text, possibly split over several events: collect, scan later.
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                if !definitions.insert(label.to_string()) {
-                    problems.push(format!(
-                        "line {}: footnote [^{label}] is defined twice",
-                        line_of(range.start)
-                    ));
-                }
+            Event::Start(Tag::FootnoteDefinition(label))
+                if !definitions.insert(label.to_string()) =>
+            {
+                problems.push(format!(
+                    "line {}: footnote [^{label}] is defined twice",
+                    line_of(range.start)
+                ));
             }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Html(html) | Event::InlineHtml(html) if !in_code => {
-                // The generated-file banner is an HTML comment: allowed, it renders as nothing.
-                if !html.trim_start().starts_with("<!--") {
-                    problems.push(format!(
-                        "line {}: raw HTML {:?}",
-                        line_of(range.start),
-                        html.trim()
-                    ));
-                }
+            // The generated-file banner is an HTML comment: allowed, it renders as nothing.
+            Event::Html(html) | Event::InlineHtml(html)
+                if !in_code && !html.trim_start().starts_with("<!--") =>
+            {
+                problems.push(format!(
+                    "line {}: raw HTML {:?}",
+                    line_of(range.start),
+                    html.trim()
+                ));
             }
             _ => {}
         }

@@ -717,8 +717,8 @@ fn interval_text(d: &Derived) -> String {
 }
 
 fn conflicts_of<'a>(analysis: &'a Analysis<'a>, period: Period) -> Vec<ConflictRef<'a>> {
-    let mut groups: BTreeMap<(MetricKey, Option<&str>, Option<String>), Vec<&Fact>> =
-        BTreeMap::new();
+    type Series<'f> = (MetricKey, Option<&'f str>, Option<String>);
+    let mut groups: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
     for f in analysis.data.facts.iter().filter(|f| f.period == period) {
         groups
             .entry((
