@@ -5,29 +5,8 @@
 use std::fmt::Write;
 
 use qbrief_calc::{analyze, Derived};
-use qbrief_model::{DataFile, Dataset};
 
-use crate::util::root;
-
-fn canaan() -> Dataset {
-    let dir = root().join("data/canaan");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let files: Vec<DataFile> = paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .map(|p| DataFile {
-            path: format!("data/canaan/{}", p.file_name().unwrap().to_string_lossy()),
-            folder: "canaan".into(),
-            stem: p.file_stem().unwrap().to_string_lossy().into_owned(),
-            bytes: std::fs::read(p).unwrap(),
-        })
-        .collect();
-    Dataset::load(&files).0
-}
+use crate::util::canaan;
 
 fn row(d: &Derived) -> String {
     let value = d

@@ -1,8 +1,8 @@
 //! The Canaan dataset: coverage of the core metrics in the main periods.
 
-use qbrief_model::{DataFile, Dataset, Period, CORE_METRICS};
+use qbrief_model::{Period, CORE_METRICS};
 
-use crate::util::root;
+use crate::util::canaan;
 
 /// Core metrics that no source document states for a period, each checked
 /// against the text. The test fails if one of them becomes stated, so the
@@ -29,25 +29,6 @@ const NOT_STATED: &[(&str, &str, &str)] = &[
     ("customer_advances", "2024-Q3", "no advances balance in the Q3 2024 call"),
     ("machines_sold", "2024-Q3", "only A15 units (about 1,500) and Middle East units are stated"),
 ];
-
-fn canaan() -> Dataset {
-    let dir = root().join("data/canaan");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            files.push(DataFile {
-                path: path.display().to_string(),
-                folder: "canaan".into(),
-                stem: path.file_stem().unwrap().to_string_lossy().into_owned(),
-                bytes: std::fs::read(&path).unwrap(),
-            });
-        }
-    }
-    let (dataset, findings) = Dataset::load(&files);
-    assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
-    dataset
-}
 
 #[test]
 fn core_metrics_are_stated_in_the_main_periods() {

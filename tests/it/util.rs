@@ -61,3 +61,26 @@ impl DataDir {
         std::fs::write(self.path().join("data/acme").join(name), bytes).expect("write");
     }
 }
+
+/// The bundled Canaan data, loaded through the library as the binary does.
+pub fn canaan() -> qbrief_model::Dataset {
+    let dir = root().join("data/canaan");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let files: Vec<qbrief_model::DataFile> = paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| qbrief_model::DataFile {
+            path: format!("data/canaan/{}", p.file_name().unwrap().to_string_lossy()),
+            folder: "canaan".into(),
+            stem: p.file_stem().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(p).unwrap(),
+        })
+        .collect();
+    let (dataset, findings) = qbrief_model::Dataset::load(&files);
+    assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+    dataset
+}

@@ -216,3 +216,125 @@ fn intersect(a: &Interval, b: &Interval) -> Interval {
     };
     Interval { low, high }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qbrief_model::{DataFile, Dataset};
+
+    /// Loads facts of one metric and period, each `(speaker, role, value, preferred)`.
+    fn facts(statements: &[(&str, &str, &str, bool)]) -> Dataset {
+        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+        let mut doc = String::from("[document]\nid = \"call\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f\"\n");
+        let mut speakers: Vec<(&str, &str)> =
+            statements.iter().map(|(s, r, _, _)| (*s, *r)).collect();
+        speakers.dedup();
+        for (name, role) in speakers {
+            doc += &format!("[[speaker]]\nname = \"{name}\"\nrole = \"{role}\"\n");
+        }
+        for (i, (speaker, _, value, preferred)) in statements.iter().enumerate() {
+            doc += &format!("[[fact]]\nmetric = \"btc_held\"\nvalue = \"{value}\"\nspeaker = \"{speaker}\"\nevidence = \"phrase {i} {value}\"\n");
+            if *preferred {
+                doc += "note = \"why\"\npreferred = true\n";
+            }
+        }
+        let file = |stem: &str, text: &str| DataFile {
+            path: format!("{stem}.toml"),
+            folder: "acme".into(),
+            stem: stem.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let (dataset, findings) = Dataset::load(&[file("company", company), file("call", &doc)]);
+        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+        dataset
+    }
+
+    /// `statements` resolve to `value` by `rule`, with or without conflict.
+    #[track_caller]
+    fn check(statements: &[(&str, &str, &str, bool)], value: &str, rule: Rule, conflict: bool) {
+        let dataset = facts(statements);
+        let all: Vec<&Fact> = dataset.facts().collect();
+        let r = resolve(&all).unwrap();
+        assert_eq!(
+            (r.fact.value_text.as_str(), r.rule, r.conflict),
+            (value, rule, conflict)
+        );
+        assert!(r.interval.contains(r.value()) || r.rule != Rule::Agreeing);
+    }
+
+    #[test]
+    fn rules() {
+        check(
+            &[("Jo", "CFO", "1,212 BTC", false)],
+            "1,212 BTC",
+            Rule::Single,
+            false,
+        );
+        // Agreeing: the most precise, exact before hedged.
+        check(
+            &[
+                ("Sam", "CEO", "about 1,200 BTC", false),
+                ("Jo", "CFO", "1,212 BTC", false),
+            ],
+            "1,212 BTC",
+            Rule::Agreeing,
+            false,
+        );
+        check(
+            &[
+                ("Sam", "CEO", "over 1,200 BTC", false),
+                ("Jo", "CFO", "1,212 BTC", false),
+            ],
+            "1,212 BTC",
+            Rule::Agreeing,
+            false,
+        );
+        // Conflicts.
+        check(
+            &[
+                ("Sam", "CEO", "1,231 BTC", true),
+                ("Jo", "CFO", "1,212 BTC", false),
+            ],
+            "1,231 BTC",
+            Rule::Preferred,
+            true,
+        );
+        check(
+            &[
+                ("Sam", "CEO", "1,231 BTC", false),
+                ("Jo", "CFO", "1,212 BTC", false),
+                ("Kim", "Analyst", "1,212 BTC", false),
+            ],
+            "1,212 BTC",
+            Rule::Corroborated,
+            true,
+        );
+        check(
+            &[
+                ("Sam", "CEO", "1,231 BTC", false),
+                ("Jo", "CFO", "1,212 BTC", false),
+            ],
+            "1,212 BTC",
+            Rule::Cfo,
+            true,
+        );
+        check(
+            &[
+                ("Sam", "CEO", "about 1,400 BTC", false),
+                ("Kim", "Analyst", "1,212 BTC", false),
+            ],
+            "1,212 BTC",
+            Rule::MostPrecise,
+            true,
+        );
+        check(
+            &[
+                ("Sam", "CEO", "1,231 BTC", false),
+                ("Kim", "Analyst", "1,212 BTC", false),
+            ],
+            "1,231 BTC",
+            Rule::FileOrder,
+            true,
+        );
+    }
+}

@@ -331,22 +331,8 @@ fn duplicate_documents(data: &CompanyData) -> Vec<Diagnostic> {
     out
 }
 
-/// Normalises a phrase for matching: typographic quotes and dashes to ASCII,
-/// runs of whitespace to one space, case folded.
+/// Normalises a phrase for duplicate detection: [`crate::normalize_text`]
+/// (quotes, dashes, whitespace), then case folded.
 pub fn normalize_phrase(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
-            c => c,
-        })
-        .collect();
-    mapped
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::verify::normalize_text(text).to_lowercase()
 }

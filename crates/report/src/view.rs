@@ -289,6 +289,11 @@ fn level_cell(analysis: &Analysis<'_>, id: &str, period: Period, notes: &mut Not
             return c;
         }
     }
+    computed_cell(analysis, id, period)
+}
+
+/// An implied value, else a derived one, marked as such; `–` for neither.
+fn computed_cell(analysis: &Analysis<'_>, id: &str, period: Period) -> String {
     if let Some(d) = analysis.implied.get(&(id.to_string(), period)) {
         return format!("{} *(i)*", derived_value(d, false));
     }
@@ -929,16 +934,10 @@ pub fn company(analysis: &Analysis<'_>, quarters: &[Period], file_ext: &str) -> 
 
 fn trend_cell(analysis: &Analysis<'_>, id: &str, period: Period) -> String {
     // Uniform units down a column, at each statement's own precision.
-    if let Some(r) = analysis.stated(id, period) {
-        return md(&crate::format::figure(&r.fact.figure));
+    match analysis.stated(id, period) {
+        Some(r) => md(&crate::format::figure(&r.fact.figure)),
+        None => computed_cell(analysis, id, period),
     }
-    if let Some(d) = analysis.implied.get(&(id.to_string(), period)) {
-        return format!("{} *(i)*", derived_value(d, false));
-    }
-    if let Some(d) = analysis.derived(id, period) {
-        return format!("{} *(d)*", derived_value(d, false));
-    }
-    "–".into()
 }
 
 fn chart(
