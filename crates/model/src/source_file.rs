@@ -742,3 +742,50 @@ impl Location {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VALID: &str = "[document]\nid = \"doc\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f.txt\"\n\n[[speaker]]\nname = \"Jo\"\nrole = \"CFO\"\n\n[[fact]]\nmetric = \"revenue\"\nvalue = \"$73.6M\"\nspeaker = \"Jo\"\nevidence = \"revenue of $73.6 million\"\n";
+
+    fn company() -> Company {
+        Company {
+            id: CompanyId::new("acme").unwrap(),
+            name: "Acme".into(),
+            ticker: "A".into(),
+            exchange: "X".into(),
+            currency: Currency::USD,
+            fiscal_year_end_month: 12,
+        }
+    }
+
+    #[test]
+    fn valid_document_parses() {
+        let parsed = parse_document("doc.toml", VALID, "doc", &company());
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        assert_eq!(parsed.facts.len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,200}") {
+            let _ = parse_document("x.toml", &text, "x", &company());
+            let _ = parse_company("company.toml", &text, "acme");
+        }
+
+        #[test]
+        fn mutated_documents_never_panic(at in 0usize..VALID.len(), cut in 0usize..40, insert in "[\\[\\]\"=\\n a-z0-9$.,%-]{0,12}") {
+            let mut text = VALID.to_string();
+            let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let end = (at + cut).min(text.len());
+            let end = (end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
+            text.replace_range(at..end, &insert);
+            let parsed = parse_document("x.toml", &text, "doc", &company());
+            for d in &parsed.diagnostics {
+                prop_assert!(d.location.is_some(), "unlocated diagnostic: {d:?}");
+            }
+        }
+    }
+}
