@@ -615,11 +615,14 @@ impl<'a> Analysis<'a> {
                     let Some(target) = Period::new(year, span) else {
                         continue;
                     };
+                    let formula = format!("sum of the quarters of {target}");
                     self.sum_of(
                         metric,
+                        metric.id,
+                        metric.label,
                         target,
-                        target.quarters(),
-                        &format!("sum of the quarters of {target}"),
+                        &target.quarters(),
+                        formula,
                         out,
                     );
                 }
@@ -636,7 +639,10 @@ impl<'a> Analysis<'a> {
                     }
                     quarters.reverse();
                     if quarters.len() == 4 {
-                        self.sum_of_ttm(metric, end, quarters, out);
+                        let id = format!("{}.ttm", metric.id);
+                        let label = format!("{}, trailing twelve months", metric.label);
+                        let formula = format!("sum of the four quarters to {end}");
+                        self.sum_of(metric, &id, &label, end, &quarters, formula, out);
                     }
                 }
             }
@@ -671,49 +677,30 @@ impl<'a> Analysis<'a> {
         ))
     }
 
+    /// Pushes the sum of `metric` over `quarters` as `id` for `target`,
+    /// when every quarter resolves from statements.
+    #[allow(clippy::too_many_arguments)]
     fn sum_of(
         &self,
         metric: &qbrief_model::Metric,
+        id: &str,
+        label: &str,
         target: Period,
-        quarters: Vec<Period>,
-        formula: &str,
+        quarters: &[Period],
+        formula: String,
         out: &mut Vec<Derived>,
     ) {
-        let Some((value, interval, inputs, unit)) = self.sum_levels(metric, &quarters) else {
+        let Some((value, interval, inputs, unit)) = self.sum_levels(metric, quarters) else {
             return;
         };
         out.push(self.make(
-            metric.id,
-            metric.label,
+            id,
+            label,
             target,
             unit,
             Some(value),
             interval,
-            formula.to_string(),
-            inputs,
-            Vec::new(),
-        ));
-    }
-
-    fn sum_of_ttm(
-        &self,
-        metric: &qbrief_model::Metric,
-        end: Period,
-        quarters: Vec<Period>,
-        out: &mut Vec<Derived>,
-    ) {
-        let Some((value, interval, inputs, unit)) = self.sum_levels(metric, &quarters) else {
-            return;
-        };
-        let label = format!("{}, trailing twelve months", metric.label);
-        out.push(self.make(
-            &format!("{}.ttm", metric.id),
-            &label,
-            end,
-            unit,
-            Some(value),
-            interval,
-            format!("sum of the four quarters to {end}"),
+            formula,
             inputs,
             Vec::new(),
         ));
