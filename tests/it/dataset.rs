@@ -21,6 +21,7 @@ const NOT_STATED: &[(&str, &str, &str)] = &[
     ("ga_expense", "2024-Q2", "no expense breakdown in the Q2 2024 call"),
     ("installed_hashrate", "2024-Q2", "quarter-end hash rate is given as deployed (over 4 EH/s); 4.5 EH/s is as of August 10"),
     ("machines_sold", "2024-Q2", "sales are given as computing power, not units"),
+    ("inventory_writedowns", "2024-Q3", "the $22.9M combines inventory and prepayment write-downs (writedowns_and_provisions)"),
     ("gross_profit", "2024-Q3", "only machine-sales gross profit excluding write-downs is stated"),
     ("rd_expense", "2024-Q3", "no expense breakdown in the Q3 2024 call"),
     ("sm_expense", "2024-Q3", "no expense breakdown in the Q3 2024 call"),
