@@ -273,7 +273,7 @@ impl<'a> Analysis<'a> {
             }
             let prior_period = match change {
                 ChangeSuffix::Qoq => period.previous_quarter(),
-                ChangeSuffix::Yoy => period.checked_year_ago(),
+                ChangeSuffix::Yoy => period.year_ago(),
             };
             let Some(prior_period) = prior_period else {
                 continue;
@@ -543,7 +543,7 @@ impl<'a> Analysis<'a> {
             }
             for (suffix, prior) in [
                 (ChangeSuffix::Qoq, period.previous_quarter()),
-                (ChangeSuffix::Yoy, period.checked_year_ago()),
+                (ChangeSuffix::Yoy, period.year_ago()),
             ] {
                 let Some(prior) = prior else { continue };
                 let (Some(c), Some(p)) = (

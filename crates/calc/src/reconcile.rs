@@ -213,7 +213,7 @@ fn missing_reason(
         let id = fact.metric.metric.id;
         let prior = match change {
             qbrief_model::Change::Qoq => period.previous_quarter(),
-            qbrief_model::Change::Yoy => period.checked_year_ago(),
+            qbrief_model::Change::Yoy => period.year_ago(),
         };
         let Some(prior) = prior else {
             return "no prior period".into();

@@ -48,6 +48,31 @@ impl CompanyData {
             .filter(move |f| f.metric == key && f.period == period)
     }
 
+    /// Every group of statements of one series (metric, period, subject and
+    /// measurement date) that do not all agree, in period, metric order.
+    pub fn conflicts(&self) -> Vec<Conflict<'_>> {
+        let mut groups: BTreeMap<SeriesKey<'_>, Vec<&Fact>> = BTreeMap::new();
+        for fact in &self.facts {
+            groups.entry(series_key(fact)).or_default().push(fact);
+        }
+        groups
+            .into_iter()
+            .filter(|(_, s)| {
+                s.iter()
+                    .enumerate()
+                    .any(|(i, a)| s[i + 1..].iter().any(|b| !a.agrees_with(b)))
+            })
+            .map(|((period, metric, subject, as_of), statements)| Conflict {
+                company: &self.company.id,
+                metric,
+                period,
+                subject,
+                as_of,
+                statements,
+            })
+            .collect()
+    }
+
     /// Every period that has at least one fact, in order.
     pub fn periods(&self) -> Vec<Period> {
         let mut periods: Vec<Period> = self.facts.iter().map(|f| f.period).collect();
@@ -153,33 +178,12 @@ impl Dataset {
         (dataset, diagnostics)
     }
 
-    /// Every group of statements of one metric and period that do not all
-    /// agree, in company, period, metric order.
+    /// Every conflict of every company, in company, period, metric order.
     pub fn conflicts(&self) -> Vec<Conflict<'_>> {
-        let mut out = Vec::new();
-        for (id, data) in &self.companies {
-            let mut groups: BTreeMap<SeriesKey<'_>, Vec<&Fact>> = BTreeMap::new();
-            for fact in &data.facts {
-                groups.entry(series_key(fact)).or_default().push(fact);
-            }
-            for ((period, metric, subject, as_of), statements) in groups {
-                let disagree = statements
-                    .iter()
-                    .enumerate()
-                    .any(|(i, a)| statements[i + 1..].iter().any(|b| !a.agrees_with(b)));
-                if disagree {
-                    out.push(Conflict {
-                        company: id,
-                        metric,
-                        period,
-                        subject,
-                        as_of,
-                        statements,
-                    });
-                }
-            }
-        }
-        out
+        self.companies
+            .values()
+            .flat_map(CompanyData::conflicts)
+            .collect()
     }
 
     /// Every fact of every company.

@@ -60,13 +60,6 @@ impl Speaker {
     pub fn is_cfo(&self) -> bool {
         self.role.eq_ignore_ascii_case("CFO")
     }
-
-    /// Whether the speaker speaks for the company (not an analyst or outsider).
-    pub fn is_management(&self) -> bool {
-        !["analyst", "operator", "author", "notes"]
-            .iter()
-            .any(|r| self.role.eq_ignore_ascii_case(r))
-    }
 }
 
 /// A source document and what the data file says about it.
@@ -145,20 +138,6 @@ impl Fact {
     /// true: their intervals overlap.
     pub fn agrees_with(&self, other: &Fact) -> bool {
         self.figure.agrees_with(&other.figure)
-    }
-
-    /// Whether two facts speak of the same thing: the same metric, period,
-    /// subject and measurement date. Only such statements can conflict.
-    pub fn same_series(&self, other: &Fact) -> bool {
-        self.metric == other.metric
-            && self.period == other.period
-            && self.subject == other.subject
-            && self.as_of == other.as_of
-    }
-
-    /// Whether the value is a documented reinterpretation of what was said.
-    pub fn is_reinterpreted(&self) -> bool {
-        self.as_written.is_some()
     }
 }
 

@@ -33,7 +33,7 @@ pub enum PeriodSpan {
 /// let q3: Period = "2024-Q3".parse().unwrap();
 /// assert_eq!(q3.to_string(), "2024-Q3");
 /// assert_eq!(q3.previous_quarter().unwrap().to_string(), "2024-Q2");
-/// assert_eq!(q3.year_ago().to_string(), "2023-Q3");
+/// assert_eq!(q3.year_ago().unwrap().to_string(), "2023-Q3");
 /// let (start, end) = q3.dates(12);
 /// assert_eq!((start.to_string(), end.to_string()), ("2024-07-01".into(), "2024-09-30".into()));
 /// ```
@@ -147,17 +147,8 @@ impl Period {
         }
     }
 
-    /// The same period one fiscal year earlier. Saturates at `MIN_YEAR` (1990)
-    /// (where it returns `self`), so callers compare before use.
-    pub fn year_ago(&self) -> Period {
-        Period {
-            year: (self.year - 1).max(MIN_YEAR),
-            span: self.span,
-        }
-    }
-
     /// The same period one fiscal year earlier, or `None` below `MIN_YEAR` (1990).
-    pub fn checked_year_ago(&self) -> Option<Period> {
+    pub fn year_ago(&self) -> Option<Period> {
         Period::new(self.year - 1, self.span)
     }
 
@@ -337,7 +328,8 @@ mod tests {
         assert_eq!(p("2024-Q1").previous_quarter(), Some(p("2023-Q4")));
         assert_eq!(p("2023-Q4").next_quarter(), Some(p("2024-Q1")));
         assert_eq!(p("2024-H1").previous_quarter(), None);
-        assert_eq!(p("2024-H1").year_ago(), p("2023-H1"));
+        assert_eq!(p("2024-H1").year_ago(), Some(p("2023-H1")));
+        assert_eq!(p("1990-Q1").year_ago(), None);
         assert_eq!(p("2024-FY").quarters().len(), 4);
         assert_eq!(p("2024-H2").quarters(), vec![p("2024-Q3"), p("2024-Q4")]);
         let mut all = [

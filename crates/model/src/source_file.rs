@@ -12,7 +12,6 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::fact::{
     word_count, AsOf, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS,
 };
-use crate::figure::Qualifier;
 use crate::metric::{closest, MetricKey, SignConvention};
 use crate::period::Period;
 use crate::quantity::Currency;
@@ -639,9 +638,6 @@ impl<'s> Cx<'s> {
                         .at(self.source, value_span.clone())
                         .with_hint("counts, holdings, revenue and expenses are stated as positive amounts; a loss is a negative value of an income metric"),
                 );
-                return None;
-            }
-            if f.qualifier() == Qualifier::Range && key.change.is_some() && f.range().is_none() {
                 return None;
             }
         }

@@ -10,15 +10,6 @@ use serde::Serialize;
 
 use crate::format::{derived_decimals, escape, md, value};
 
-/// A stated figure as its data file writes it: the reading of a person,
-/// with the speaker's qualifier and precision ("nearly 80%", "$36.80M").
-fn figure(fact_figure: &StatedText<'_>) -> String {
-    fact_figure.0.to_string()
-}
-
-/// The value text of a stated fact.
-struct StatedText<'a>(&'a str);
-
 /// A table: header cells and rows of Markdown cells.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Table {
@@ -71,8 +62,6 @@ pub struct SectionView {
     pub table: Table,
     /// The line shown instead of an empty table.
     pub empty: String,
-    /// Lines under the table.
-    pub notes: Vec<String>,
 }
 
 /// A footnote definition.
@@ -135,7 +124,7 @@ impl<'a> Notes<'a> {
             text.push_str(&format!(
                 " — as written: “{}”, read as {}",
                 escape(w),
-                md(&figure(&StatedText(&fact.value_text)))
+                md(&fact.value_text)
             ));
         }
         if let Some(note) = &fact.note {
@@ -222,7 +211,7 @@ pub fn brief(analysis: &Analysis<'_>, period: Period) -> BriefView {
         footnotes: Vec::new(),
     };
     let prior = period.previous_quarter();
-    let year_ago = period.checked_year_ago();
+    let year_ago = period.year_ago();
     let headline = headline(analysis, period, &mut notes);
     let key_figures = key_figures(analysis, period, prior, year_ago, &mut notes);
     let mut sections: Vec<SectionView> = SECTIONS
@@ -254,7 +243,7 @@ fn stated_cell(
     notes: &mut Notes<'_>,
 ) -> Option<String> {
     let r = analysis.resolved.get(&(key, period))?;
-    let mut cell = md(&figure(&StatedText(&r.fact.value_text)));
+    let mut cell = md(&r.fact.value_text);
     if key.change.is_some() {
         cell = change_text_stated(
             analysis,
@@ -468,7 +457,7 @@ fn section_view(
             });
         }
         let resolved = qbrief_calc::resolve(facts).expect("series is not empty");
-        let mut cell = md(&figure(&StatedText(&resolved.fact.value_text)));
+        let mut cell = md(&resolved.fact.value_text);
         cell.push_str(&notes.cite(resolved.fact));
         for other in &resolved.statements {
             if !std::ptr::eq(*other, resolved.fact) && other.agrees_with(resolved.fact) {
@@ -513,7 +502,6 @@ fn section_view(
         title: title.into(),
         table,
         empty: empty.into(),
-        notes: Vec::new(),
     }
 }
 
@@ -560,7 +548,7 @@ fn outlook(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Se
             label.push_str(&format!(" — {}", escape(s)));
         }
         let resolved = qbrief_calc::resolve(&group).expect("group is not empty");
-        let mut cell = md(&figure(&StatedText(&resolved.fact.value_text)));
+        let mut cell = md(&resolved.fact.value_text);
         for g in &resolved.statements {
             cell.push_str(&notes.cite(g));
         }
@@ -573,21 +561,25 @@ fn outlook(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Se
         title: "Outlook".into(),
         table,
         empty: "No guidance, targets or roadmap figures were stated for or in this quarter.".into(),
-        notes: Vec::new(),
     }
 }
 
 fn quality(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Vec<SectionView> {
     // Conflicts: every series of this period whose statements disagree.
     let mut conflicts = Table::left_aligned(&["Metric", "Statements", "Used", "Rule"]);
-    for conflict in conflicts_of(analysis, period) {
+    for conflict in analysis
+        .data
+        .conflicts()
+        .into_iter()
+        .filter(|c| c.period == period)
+    {
         let statements: Vec<String> = conflict
             .statements
             .iter()
             .map(|f| {
                 format!(
                     "{} by {} ({}){}",
-                    md(&figure(&StatedText(&f.value_text))),
+                    md(&f.value_text),
                     escape(&f.speaker.name),
                     escape(&f.speaker.role),
                     notes.cite(f)
@@ -602,7 +594,7 @@ fn quality(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Ve
         conflicts.push(vec![
             escape(&label),
             statements.join("; "),
-            md(&figure(&StatedText(&resolved.fact.value_text))),
+            md(&resolved.fact.value_text),
             resolved.rule.phrase().to_string(),
         ]);
     }
@@ -616,7 +608,7 @@ fn quality(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Ve
         let stated = format!(
             "{} {} {}{}",
             escape(&r.fact.metric.id()),
-            md(&figure(&StatedText(&r.fact.value_text))),
+            md(&r.fact.value_text),
             escape(&r.fact.speaker.name),
             notes.cite(r.fact)
         );
@@ -639,14 +631,10 @@ fn quality(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Ve
     }
     // Implied figures used by this brief: this quarter, the prior quarter and a year ago.
     let mut implied = Table::left_aligned(&["Figure", "Value", "Interval", "How"]);
-    let near: Vec<Period> = [
-        Some(period),
-        period.previous_quarter(),
-        period.checked_year_ago(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let near: Vec<Period> = [Some(period), period.previous_quarter(), period.year_ago()]
+        .into_iter()
+        .flatten()
+        .collect();
     for d in analysis
         .implied
         .values()
@@ -676,7 +664,7 @@ fn quality(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Ve
                 escape(f.as_written.as_deref().unwrap_or_default()),
                 notes.cite(f)
             ),
-            md(&figure(&StatedText(&f.value_text))),
+            md(&f.value_text),
             escape(f.note.as_deref().unwrap_or_default()),
         ]);
     }
@@ -685,26 +673,22 @@ fn quality(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Ve
             title: "Conflicting statements".into(),
             table: conflicts,
             empty: "No statements of this quarter conflict.".into(),
-            notes: Vec::new(),
         },
         SectionView {
             title: "Stated against derived".into(),
             table: checks,
             empty: "No stated figure of this quarter can be recomputed from others.".into(),
-            notes: Vec::new(),
         },
         SectionView {
             title: "Implied figures".into(),
             table: implied,
             empty: "No figure of this brief is implied.".into(),
-            notes: Vec::new(),
         },
         SectionView {
             title: "Transcription notes".into(),
             table: transcription,
             empty: "No figure of this quarter needed a reading different from the transcript."
                 .into(),
-            notes: Vec::new(),
         },
     ]
 }
@@ -719,40 +703,6 @@ fn interval_text(d: &Derived) -> String {
         ),
         _ => "unbounded".into(),
     }
-}
-
-fn conflicts_of<'a>(analysis: &'a Analysis<'a>, period: Period) -> Vec<ConflictRef<'a>> {
-    type Series<'f> = (MetricKey, Option<&'f str>, Option<String>);
-    let mut groups: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
-    for f in analysis.data.facts.iter().filter(|f| f.period == period) {
-        groups
-            .entry((
-                f.metric,
-                f.subject.as_deref(),
-                f.as_of.map(|a| a.to_string()),
-            ))
-            .or_default()
-            .push(f);
-    }
-    groups
-        .into_iter()
-        .filter(|(_, s)| {
-            s.iter()
-                .enumerate()
-                .any(|(i, a)| s[i + 1..].iter().any(|b| !a.agrees_with(b)))
-        })
-        .map(|((metric, subject, _), statements)| ConflictRef {
-            metric,
-            subject,
-            statements,
-        })
-        .collect()
-}
-
-struct ConflictRef<'a> {
-    metric: MetricKey,
-    subject: Option<&'a str>,
-    statements: Vec<&'a Fact>,
 }
 
 fn headline(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> Vec<String> {
@@ -773,7 +723,7 @@ fn headline(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> V
             };
             let guidance = analysis
                 .stated("revenue_guidance", period)
-                .map(|g| md(&figure(&StatedText(&g.fact.value_text))) + &notes.cite(g.fact))
+                .map(|g| md(&g.fact.value_text) + &notes.cite(g.fact))
                 .unwrap_or_default();
             let by = match verdict {
                 "was in line with" => String::new(),
@@ -785,13 +735,13 @@ fn headline(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> V
             };
             out.push(format!(
                 "Revenue of {}{} {verdict} guidance of {guidance}{by}.",
-                md(&figure(&StatedText(&r.fact.value_text))),
+                md(&r.fact.value_text),
                 notes.cite(r.fact)
             ));
         }
         (Some(r), _, _) => out.push(format!(
             "Revenue was {}{}; no guidance for the quarter is on record.",
-            md(&figure(&StatedText(&r.fact.value_text))),
+            md(&r.fact.value_text),
             notes.cite(r.fact)
         )),
         _ => {}
@@ -827,7 +777,7 @@ fn headline(analysis: &Analysis<'_>, period: Period, notes: &mut Notes<'_>) -> V
         if let Some(g) = analysis.stated("revenue_guidance", next) {
             out.push(format!(
                 "Guidance for {next}: revenue of {}{}.",
-                md(&figure(&StatedText(&g.fact.value_text))),
+                md(&g.fact.value_text),
                 notes.cite(g.fact)
             ));
         }
