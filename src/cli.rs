@@ -48,8 +48,15 @@ pub enum Command {
     },
     /// Render the quarter briefs and company pages into reports/.
     Render(RenderArgs),
-    /// List the metric registry.
-    Metrics,
+    /// List the metrics, derived formulas, axes and units of each company's taxonomies.
+    Metrics {
+        /// The data folder; without company folders, the built-in taxonomies are listed.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Only this company.
+        #[arg(long)]
+        company: Option<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use qbrief_calc::Derived;
-use qbrief_model::{Dataset, Fact};
+use qbrief_model::{dims_text, Dataset, Fact};
 use serde::Serialize;
 
 use crate::cli::ExportFormat;
@@ -18,8 +18,10 @@ pub struct Record {
     pub company: String,
     pub period: String,
     pub metric: String,
+    pub dims: String,
     pub subject: String,
     pub as_of: String,
+    pub guidance: bool,
     pub value: String,
     pub unit: String,
     pub origin: &'static str,
@@ -45,10 +47,12 @@ impl Record {
             company: fact.company.to_string(),
             period: fact.period.to_string(),
             metric: fact.metric.id(),
+            dims: dims_text(&fact.dims),
             subject: fact.subject.clone().unwrap_or_default(),
             as_of: fact.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            guidance: fact.guidance,
             value: fact.figure.value().normalize().to_string(),
-            unit: fact.figure.unit().symbol(),
+            unit: fact.figure.unit().symbol().to_string(),
             origin: "stated",
             qualifier: fact.figure.qualifier().name().to_string(),
             decimals: Some(fact.figure.decimals()),
@@ -58,7 +62,11 @@ impl Record {
             inputs: String::new(),
             flags: String::new(),
             source: fact.source.clone(),
-            speaker: fact.speaker.name.clone(),
+            speaker: fact
+                .speaker
+                .as_ref()
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
             evidence: fact.evidence.clone(),
             as_written: fact.as_written.clone().unwrap_or_default(),
             note: fact.note.clone().unwrap_or_default(),
@@ -73,10 +81,12 @@ impl Record {
             company: company.to_string(),
             period: d.period.to_string(),
             metric: d.metric.clone(),
+            dims: dims_text(&d.dims),
             subject: String::new(),
             as_of: String::new(),
+            guidance: false,
             value: d.value.map(present).unwrap_or_default(),
-            unit: d.unit.symbol(),
+            unit: d.unit.symbol().to_string(),
             origin: d.origin.name(),
             qualifier: d
                 .change

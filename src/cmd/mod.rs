@@ -28,6 +28,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             coverage,
         } => verify_sources::run(&sources, &data, coverage),
         Command::Render(args) => render::run(&args),
-        Command::Metrics => metrics::run(),
+        Command::Metrics { data, company } => metrics::run(&data, company.as_deref()),
     }
 }

@@ -84,7 +84,7 @@ fn reconciliation_of_stated_figures() {
             f.period,
             f.metric,
             f.value_text,
-            f.speaker.name,
+            f.speaker_name(),
             r.status.name()
         )
         .unwrap();

@@ -1,7 +1,7 @@
 //! Derived and implied numbers: each with its formula, its inputs (and
 //! their sources), an interval from the inputs' stated precision, and flags.
 
-use qbrief_model::{Fact, Interval, Period, Unit};
+use qbrief_model::{dims_text, Dims, Fact, Interval, Period, Unit};
 use rust_decimal::Decimal;
 
 use crate::change::{ChangeKind, Flag};
@@ -34,8 +34,12 @@ impl Origin {
 pub struct Input {
     /// The metric id (`revenue`, `revenue.yoy`).
     pub metric: String,
+    /// The axis members, empty for the company total.
+    pub dims: Dims,
     /// The period.
     pub period: Period,
+    /// Whether the input is guidance rather than a result.
+    pub guidance: bool,
     /// The point value used.
     #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
@@ -52,7 +56,7 @@ pub struct Input {
 pub struct InputSource {
     /// Document id.
     pub document: String,
-    /// Speaker's name.
+    /// Speaker's name, or "unattributed".
     pub speaker: String,
     /// The evidence phrase.
     pub evidence: String,
@@ -63,13 +67,15 @@ impl Input {
     pub fn stated(fact: &Fact, interval: Interval) -> Input {
         Input {
             metric: fact.metric.id(),
+            dims: fact.dims.clone(),
             period: fact.period,
+            guidance: fact.guidance,
             value: fact.figure.value(),
             interval,
             origin: Origin::Stated,
             source: Some(InputSource {
                 document: fact.source.clone(),
-                speaker: fact.speaker.name.clone(),
+                speaker: fact.speaker_name().to_string(),
                 evidence: fact.evidence.clone(),
             }),
         }
@@ -78,8 +84,14 @@ impl Input {
     /// `metric period = value`, for formulas and notes.
     pub fn describe(&self) -> String {
         format!(
-            "{} {} = {} ({})",
+            "{}{}{} {} = {} ({})",
             self.metric,
+            if self.dims.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", dims_text(&self.dims))
+            },
+            if self.guidance { " guidance" } else { "" },
             self.period,
             self.value.normalize(),
             self.origin.name()
@@ -95,6 +107,8 @@ pub struct Derived {
     pub metric: String,
     /// A label for briefs.
     pub label: String,
+    /// The axis members, empty for the company total.
+    pub dims: Dims,
     /// The period.
     pub period: Period,
     /// Derived or implied.
@@ -105,7 +119,8 @@ pub struct Derived {
     pub value: Option<Decimal>,
     /// The interval of true values the inputs allow.
     pub interval: Interval,
-    /// How it was computed, in words and symbols.
+    /// How it was computed: for a taxonomy's derived metric, the formula
+    /// text that was evaluated.
     pub formula: String,
     /// The inputs, in formula order.
     pub inputs: Vec<Input>,

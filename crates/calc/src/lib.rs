@@ -35,12 +35,15 @@
 
 mod analysis;
 mod bounds;
+mod builtin;
 mod change;
 mod derived;
+mod evaluate;
+mod guidance;
 mod reconcile;
 mod resolve;
 
-pub use analysis::{additive, analyze, Analysis, Level};
+pub use analysis::{analyze, Analysis, Guided, Level, SeriesKey};
 pub use change::{
     implied_current, implied_prior, point_change, relative_change, Change, ChangeKind, Flag,
 };

@@ -2,25 +2,12 @@
 //! compared, interval against interval, so that a speaker's rounding never
 //! raises a false alarm ("33.7%" agrees with $73.9M over $55.2M).
 
-use qbrief_model::{Diagnostic, DiagnosticKind, Dimension, Fact};
+use qbrief_model::{Diagnostic, DiagnosticKind, Dims, Fact, Interval};
 use rust_decimal::Decimal;
 
-use crate::analysis::{additive, Analysis};
+use crate::analysis::Analysis;
+use crate::bounds;
 use crate::derived::{Derived, Origin};
-
-/// Stated metrics calc can compute, with the inputs they need.
-const DERIVABLE: &[(&str, &[&str])] = &[
-    ("gross_margin", &["gross_profit", "revenue"]),
-    ("asp", &["product_revenue", "hashrate_sold"]),
-    ("revenue_per_btc", &["mining_revenue", "btc_mined"]),
-    ("mining_revenue_share", &["mining_revenue", "revenue"]),
-    (
-        "btc_held_change",
-        &["btc_held", "btc_held of the previous quarter"],
-    ),
-    ("btc_held_value", &["btc_held", "btc_price_quarter_end"]),
-    ("revenue_guidance_beat", &["revenue", "revenue_guidance"]),
-];
 
 /// The outcome of comparing a stated figure with the derived one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +65,7 @@ impl Reconciliation<'_> {
                 f.metric,
                 f.period,
                 f.value_text,
-                f.speaker.name,
+                f.speaker_name(),
                 derived_value,
                 rounded(&d.interval),
                 gap.round_dp(4).normalize()
@@ -111,64 +98,42 @@ fn rounded(i: &qbrief_model::Interval) -> qbrief_model::Interval {
     }
 }
 
-/// Reconciles every stated figure of the analysis that calc can compute.
+/// Reconciles every stated figure of the analysis that calc can compute:
+/// stated changes against derived ones, levels against the taxonomy's
+/// formula of the same id, half-year and full-year figures against their
+/// quarters, and totals against the sum of an axis's members.
 pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
     let mut out = Vec::new();
+    let vocabulary = &analysis.data.vocabulary;
     for fact in &analysis.data.facts {
-        if fact.subject.is_some() || fact.as_of.is_some() {
+        if fact.subject.is_some() || fact.as_of.is_some() || fact.guidance {
             continue;
         }
         let id = fact.metric.id();
-        let derived_id = if id == "revenue_guidance_beat" {
-            "revenue_vs_guidance".to_string()
-        } else {
-            id.clone()
-        };
         let is_sum = fact.metric.change.is_none()
-            && additive(fact.metric.metric)
+            && fact.metric.metric.additive()
             && !fact.period.is_quarter();
-        let derivable = DERIVABLE.iter().find(|(m, _)| *m == id);
-        if fact.metric.change.is_none() && derivable.is_none() && !is_sum {
+        let formula = vocabulary
+            .derived(&id)
+            .filter(|_| fact.metric.change.is_none());
+        if fact.metric.change.is_none() && formula.is_none() && !is_sum {
+            out.extend(axis_sums(analysis, fact));
             continue;
         }
-        if fact.metric.change.is_some() && fact.metric.metric.dimension == Dimension::Percent {
-            out.push(Reconciliation {
-                fact,
-                derived: None,
-                status: Status::Uncheckable {
-                    reason: "a stated change of a percentage may mean points or percent".into(),
-                },
-            });
-            continue;
-        }
-        let status_and_derived = match analysis.derived(&derived_id, fact.period) {
+        let status_and_derived = match analysis.derived_at(&id, &fact.dims, fact.period) {
             Some(d) if is_circular(analysis, d, fact) => (
                 Status::Uncheckable {
                     reason: "circular: an input is implied from this statement".into(),
                 },
                 Some(d.clone()),
             ),
-            Some(d) => {
-                let stated = fact.figure.interval();
-                let status = if d.value.is_none() {
-                    Status::Uncheckable {
-                        reason: format!(
-                            "the derived change is {}",
-                            d.change.map_or("not meaningful", |c| c.phrase())
-                        ),
-                    }
-                } else if stated.overlaps(&d.interval) {
-                    Status::Consistent
-                } else {
-                    Status::Inconsistent {
-                        gap: stated.gap(&d.interval),
-                    }
-                };
-                (status, Some(d.clone()))
-            }
+            Some(d) => (compare(&fact.figure.interval(), d), Some(d.clone())),
             None => (
                 Status::Uncheckable {
-                    reason: missing_reason(analysis, fact, derivable.map(|(_, i)| *i), is_sum),
+                    reason: match formula {
+                        Some(def) => analysis.why_not(def, fact.period),
+                        None => missing_reason(analysis, fact, is_sum),
+                    },
                 },
                 None,
             ),
@@ -177,6 +142,81 @@ pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
             fact,
             derived: status_and_derived.1,
             status: status_and_derived.0,
+        });
+        out.extend(axis_sums(analysis, fact));
+    }
+    out
+}
+
+fn compare(stated: &Interval, d: &Derived) -> Status {
+    if d.value.is_none() {
+        Status::Uncheckable {
+            reason: format!(
+                "the derived change is {}",
+                d.change.map_or("not meaningful", |c| c.phrase())
+            ),
+        }
+    } else if stated.overlaps(&d.interval) {
+        Status::Consistent
+    } else {
+        Status::Inconsistent {
+            gap: stated.gap(&d.interval),
+        }
+    }
+}
+
+/// A stated total compared with the sum of its members, for every
+/// partition axis whose members are all stated for the metric and period.
+fn axis_sums<'a>(analysis: &Analysis<'a>, fact: &'a Fact) -> Vec<Reconciliation<'a>> {
+    if !fact.dims.is_empty() || fact.metric.change.is_some() || fact.metric.metric.unit.is_percent()
+    {
+        return Vec::new();
+    }
+    let id = &fact.metric.metric.id;
+    let mut out = Vec::new();
+    for axis in analysis
+        .data
+        .vocabulary
+        .axes
+        .iter()
+        .filter(|a| a.partition && a.members.len() > 1)
+    {
+        let levels: Option<Vec<_>> = axis
+            .members
+            .iter()
+            .map(|m| {
+                let dims = Dims::from([(axis.id.clone(), m.clone())]);
+                analysis.stated_level(id, &dims, fact.period)
+            })
+            .collect();
+        let Some(levels) = levels.filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let mut value = Decimal::ZERO;
+        let mut interval = Interval::point(Decimal::ZERO);
+        for l in &levels {
+            let Some(v) = value.checked_add(l.value) else {
+                return out;
+            };
+            value = v;
+            interval = bounds::add(&interval, &l.interval);
+        }
+        let d = analysis.make(
+            id,
+            &fact.metric.metric.label,
+            &Dims::new(),
+            fact.period,
+            fact.figure.unit().clone(),
+            Some(value),
+            interval,
+            format!("sum({id} by {})", axis.id),
+            levels.into_iter().map(|l| l.input).collect(),
+            Vec::new(),
+        );
+        out.push(Reconciliation {
+            fact,
+            status: compare(&fact.figure.interval(), &d),
+            derived: Some(d),
         });
     }
     out
@@ -191,7 +231,7 @@ fn is_circular(analysis: &Analysis<'_>, derived: &Derived, fact: &Fact) -> bool 
         .any(|i| {
             analysis
                 .implied
-                .get(&(i.metric.clone(), i.period))
+                .get(&(i.metric.clone(), i.dims.clone(), i.period))
                 .is_some_and(|implied| {
                     implied.inputs.iter().any(|src| {
                         src.source.as_ref().is_some_and(|s| {
@@ -202,30 +242,34 @@ fn is_circular(analysis: &Analysis<'_>, derived: &Derived, fact: &Fact) -> bool 
         })
 }
 
-fn missing_reason(
-    analysis: &Analysis<'_>,
-    fact: &Fact,
-    inputs: Option<&[&str]>,
-    is_sum: bool,
-) -> String {
+fn missing_reason(analysis: &Analysis<'_>, fact: &Fact, is_sum: bool) -> String {
     let period = fact.period;
+    let dims = &fact.dims;
+    let named = if dims.is_empty() {
+        fact.metric.metric.id.clone()
+    } else {
+        format!(
+            "{} [{}]",
+            fact.metric.metric.id,
+            qbrief_model::dims_text(dims)
+        )
+    };
+    let id = fact.metric.metric.id.as_str();
     if let Some(change) = fact.metric.change {
-        let id = fact.metric.metric.id;
-        let prior = match change {
-            qbrief_model::Change::Qoq => period.previous_quarter(),
-            qbrief_model::Change::Yoy => period.year_ago(),
-        };
-        let Some(prior) = prior else {
+        let Some(prior) = crate::builtin::shifted(period, change) else {
             return "no prior period".into();
         };
         let missing: Vec<String> = [period, prior]
             .iter()
-            .filter(|p| analysis.stated(id, **p).is_none())
+            .filter(|p| analysis.stated_at(id, dims, **p).is_none())
             .map(|p| {
-                if analysis.implied.contains_key(&(id.to_string(), *p)) {
-                    format!("{id} {p} (only implied, from this or another stated change)")
+                if analysis
+                    .implied
+                    .contains_key(&(id.to_string(), dims.clone(), *p))
+                {
+                    format!("{named} {p} (only implied, from this or another stated change)")
                 } else {
-                    format!("{id} {p}")
+                    format!("{named} {p}")
                 }
             })
             .collect();
@@ -240,20 +284,10 @@ fn missing_reason(
         let quarters: Vec<String> = period
             .quarters()
             .iter()
-            .filter(|q| analysis.stated(fact.metric.metric.id, **q).is_none())
-            .map(|q| format!("{} {q}", fact.metric.metric.id))
+            .filter(|q| analysis.stated_at(id, dims, **q).is_none())
+            .map(|q| format!("{named} {q}"))
             .collect();
         return format!("inputs missing: {} not stated", quarters.join(", "));
     }
-    let missing: Vec<String> = inputs
-        .unwrap_or_default()
-        .iter()
-        .filter(|i| i.contains(' ') || analysis.level(i, period).is_none())
-        .map(|i| format!("{i} {period}"))
-        .collect();
-    if missing.is_empty() {
-        "inputs missing".into()
-    } else {
-        format!("inputs missing: {}", missing.join(", "))
-    }
+    "inputs missing".into()
 }

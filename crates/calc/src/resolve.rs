@@ -151,7 +151,7 @@ fn pick_in_conflict<'a>(statements: &[&'a Fact]) -> (&'a Fact, Rule) {
     let cfo: Vec<&Fact> = statements
         .iter()
         .copied()
-        .filter(|f| f.speaker.is_cfo())
+        .filter(|f| f.speaker.as_ref().is_some_and(|s| s.is_cfo()))
         .collect();
     let cfo_agree = cfo
         .iter()
@@ -224,7 +224,7 @@ mod tests {
 
     /// Loads facts of one metric and period, each `(speaker, role, value, preferred)`.
     fn facts(statements: &[(&str, &str, &str, bool)]) -> Dataset {
-        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\ntaxonomies = [\"bitcoin-mining\"]\n";
         let mut doc = String::from("[document]\nid = \"call\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f\"\n");
         let mut speakers: Vec<(&str, &str)> =
             statements.iter().map(|(s, r, _, _)| (*s, *r)).collect();

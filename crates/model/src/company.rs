@@ -62,6 +62,9 @@ pub struct Company {
     pub currency: Currency,
     /// The month (1 to 12) its fiscal year ends.
     pub fiscal_year_end_month: u32,
+    /// The taxonomies the company's vocabulary comes from (`base`,
+    /// `bitcoin-mining`); its own `taxonomy.toml` extends them.
+    pub taxonomies: Vec<String>,
 }
 
 fn serialize_display<S: serde::Serializer>(c: &Currency, s: S) -> Result<S::Ok, S::Error> {

@@ -2,6 +2,7 @@
 //! that span files (duplicate facts, documents, conflicting statements).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::company::{Company, CompanyId};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
@@ -9,6 +10,8 @@ use crate::fact::{Document, Fact};
 use crate::metric::MetricKey;
 use crate::period::Period;
 use crate::source_file::{parse_company, parse_document};
+use crate::taxonomy::{builtin_taxonomies, resolve_chain, ChainError, Vocabulary};
+use crate::taxonomy_file::{parse_taxonomy, TaxonomyFile};
 
 /// One data file handed to [`Dataset::load`]: the model does no I/O, so the
 /// caller reads the files and passes their bytes.
@@ -33,6 +36,8 @@ pub struct CompanyData {
     pub documents: Vec<Document>,
     /// Every valid fact, ordered by period, metric, then file position.
     pub facts: Vec<Fact>,
+    /// The company's vocabulary: its taxonomies, merged and checked.
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 impl CompanyData {
@@ -42,10 +47,14 @@ impl CompanyData {
     }
 
     /// Every statement of `key` for `period`.
-    pub fn statements(&self, key: MetricKey, period: Period) -> impl Iterator<Item = &Fact> {
+    pub fn statements<'a>(
+        &'a self,
+        key: &'a MetricKey,
+        period: Period,
+    ) -> impl Iterator<Item = &'a Fact> {
         self.facts
             .iter()
-            .filter(move |f| f.metric == key && f.period == period)
+            .filter(move |f| &f.metric == key && f.period == period)
     }
 
     /// Every group of statements of one series (metric, period, subject and
@@ -62,14 +71,17 @@ impl CompanyData {
                     .enumerate()
                     .any(|(i, a)| s[i + 1..].iter().any(|b| !a.agrees_with(b)))
             })
-            .map(|((period, metric, subject, as_of), statements)| Conflict {
-                company: &self.company.id,
-                metric,
-                period,
-                subject,
-                as_of,
-                statements,
-            })
+            .map(
+                |((period, metric, dims, subject, as_of, _), statements)| Conflict {
+                    company: &self.company.id,
+                    metric: metric.clone(),
+                    dims: dims.clone(),
+                    period,
+                    subject,
+                    as_of,
+                    statements,
+                },
+            )
             .collect()
     }
 
@@ -92,6 +104,8 @@ pub struct Dataset {
 /// Statements of one metric and period that cannot all be true.
 #[derive(Debug, Clone)]
 pub struct Conflict<'a> {
+    /// The axis members the statements are about.
+    pub dims: crate::fact::Dims,
     /// The company.
     pub company: &'a CompanyId,
     /// The metric.
@@ -111,7 +125,6 @@ impl Dataset {
     /// finding (errors and warnings), sorted by file and line.
     pub fn load(files: &[DataFile]) -> (Dataset, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let mut companies: BTreeMap<String, Company> = BTreeMap::new();
         let mut texts: Vec<(&DataFile, &str)> = Vec::new();
         for file in files {
             match std::str::from_utf8(&file.bytes) {
@@ -121,31 +134,59 @@ impl Dataset {
                 }
             }
         }
-        for (file, text) in texts.iter().filter(|(f, _)| f.stem == "company") {
+        let available = shared_taxonomies(&texts, &mut diagnostics);
+        let mut companies: BTreeMap<String, (Company, &str, &str)> = BTreeMap::new();
+        for (file, text) in texts
+            .iter()
+            .filter(|(f, _)| f.stem == COMPANY && f.folder != TAXONOMIES)
+        {
             let (company, found) = parse_company(&file.path, text, &file.folder);
             diagnostics.extend(found);
             if let Some(c) = company {
-                companies.insert(file.folder.clone(), c);
+                companies.insert(file.folder.clone(), (c, file.path.as_str(), text));
             }
         }
         let mut dataset = Dataset::default();
-        for company in companies.values() {
+        let mut vocabularies: BTreeMap<String, Arc<Vocabulary>> = BTreeMap::new();
+        for (folder, (company, path, text)) in &companies {
+            let extension = texts
+                .iter()
+                .find(|(f, _)| f.folder == *folder && f.stem == TAXONOMY)
+                .and_then(|(f, t)| {
+                    let (file, found) = parse_taxonomy(&f.path, t, None);
+                    diagnostics.extend(found);
+                    file
+                });
+            let vocabulary = Arc::new(company_vocabulary(
+                company,
+                (path, text),
+                &available,
+                extension,
+                &mut diagnostics,
+            ));
+            vocabularies.insert(folder.clone(), vocabulary.clone());
             dataset.companies.insert(
                 company.id.clone(),
                 CompanyData {
                     company: company.clone(),
                     documents: Vec::new(),
                     facts: Vec::new(),
+                    vocabulary,
                 },
             );
         }
         let folders_with_company_file: Vec<&str> = files
             .iter()
-            .filter(|f| f.stem == "company")
+            .filter(|f| f.stem == COMPANY)
             .map(|f| f.folder.as_str())
             .collect();
-        for (file, text) in texts.iter().filter(|(f, _)| f.stem != "company") {
-            let Some(company) = companies.get(&file.folder) else {
+        for (file, text) in texts
+            .iter()
+            .filter(|(f, _)| f.stem != COMPANY && f.stem != TAXONOMY && f.folder != TAXONOMIES)
+        {
+            let (Some((company, _, _)), Some(vocabulary)) =
+                (companies.get(&file.folder), vocabularies.get(&file.folder))
+            else {
                 if !folders_with_company_file.contains(&file.folder.as_str()) {
                     diagnostics.push(
                         Diagnostic::error(K::UnknownCompany, format!("unknown company \"{}\": its folder has no company.toml", file.folder))
@@ -155,7 +196,7 @@ impl Dataset {
                 }
                 continue;
             };
-            let parsed = parse_document(&file.path, text, &file.stem, company);
+            let parsed = parse_document(&file.path, text, &file.stem, company, vocabulary);
             diagnostics.extend(parsed.diagnostics);
             let Some(data) = dataset.companies.get_mut(&company.id) else {
                 continue;
@@ -168,13 +209,15 @@ impl Dataset {
         for data in dataset.companies.values_mut() {
             data.documents.sort_by(|a, b| a.id.cmp(&b.id));
             data.facts.sort_by(|a, b| {
-                (a.period, a.metric, &a.location).cmp(&(b.period, b.metric, &b.location))
+                (a.period, &a.metric, &a.location).cmp(&(b.period, &b.metric, &b.location))
             });
             diagnostics.extend(duplicate_facts(data));
             diagnostics.extend(duplicate_documents(data));
         }
         diagnostics.extend(dataset.conflicts().iter().map(Conflict::to_diagnostic));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // A taxonomy shared by several companies reports its problems once.
+        diagnostics.dedup_by(|a, b| a.to_string() == b.to_string());
         (dataset, diagnostics)
     }
 
@@ -200,8 +243,14 @@ impl Conflict<'_> {
             .iter()
             .map(|f| {
                 format!(
-                    "\"{}\" ({}, {})",
-                    f.value_text, f.speaker.name, f.speaker.role
+                    "\"{}\" ({})",
+                    f.value_text,
+                    f.speaker
+                        .as_ref()
+                        .map_or("unattributed".to_string(), |s| format!(
+                            "{}, {}",
+                            s.name, s.role
+                        ))
                 )
             })
             .collect();
@@ -214,8 +263,13 @@ impl Conflict<'_> {
             },
             K::Conflict,
             format!(
-                "conflicting statements of {}{} for {}{}: {}",
+                "conflicting statements of {}{}{} for {}{}: {}",
                 self.metric,
+                if self.dims.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", crate::fact::dims_text(&self.dims))
+                },
                 self.subject.map(|s| format!(" ({s})")).unwrap_or_default(),
                 self.period,
                 self.as_of
@@ -237,7 +291,7 @@ impl Conflict<'_> {
                 "{}:{}: {} said \"{}\" ({}): \"{}\"",
                 f.location.file,
                 f.location.line,
-                f.speaker.name,
+                f.speaker_name(),
                 f.value_text,
                 f.source,
                 f.evidence
@@ -247,7 +301,10 @@ impl Conflict<'_> {
             [] => d.with_hint("both statements are kept; set preferred = true on the one to use, and say why in its note"),
             [one] => d.with_note(format!(
                 "reviewed: the data prefers \"{}\" ({}, {}:{})",
-                one.value_text, one.speaker.name, one.location.file, one.location.line
+                one.value_text,
+                one.speaker_name(),
+                one.location.file,
+                one.location.line
             )),
             several => d.with_hint(format!(
                 "{} statements are marked preferred; mark at most one per conflict",
@@ -257,24 +314,31 @@ impl Conflict<'_> {
     }
 }
 
+/// What makes two statements statements of the same figure. Guidance is
+/// keyed by its document too: guidance that moves from call to call is a
+/// revision, not a conflict.
 type SeriesKey<'a> = (
     Period,
-    MetricKey,
+    &'a MetricKey,
+    &'a crate::fact::Dims,
     Option<&'a str>,
     Option<crate::fact::AsOf>,
+    Option<&'a str>,
 );
 
 fn series_key(fact: &Fact) -> SeriesKey<'_> {
     (
         fact.period,
-        fact.metric,
+        &fact.metric,
+        &fact.dims,
         fact.subject.as_deref(),
         fact.as_of,
+        fact.guidance.then_some(fact.source.as_str()),
     )
 }
 
 fn duplicate_facts(data: &CompanyData) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<(SeriesKey<'_>, String, &str, String), &Fact> = BTreeMap::new();
+    let mut seen: BTreeMap<(SeriesKey<'_>, String, &str, &str, String), &Fact> = BTreeMap::new();
     let mut out = Vec::new();
     let mut facts: Vec<&Fact> = data.facts.iter().collect();
     facts.sort_by(|a, b| a.location.cmp(&b.location));
@@ -283,8 +347,9 @@ fn duplicate_facts(data: &CompanyData) -> Vec<Diagnostic> {
             series_key(fact),
             fact.figure.value().normalize().to_string()
                 + fact.figure.qualifier().name()
-                + &fact.figure.unit().symbol(),
-            fact.speaker.name.as_str(),
+                + fact.figure.unit().symbol(),
+            fact.source.as_str(),
+            fact.speaker_name(),
             normalize_phrase(&fact.evidence),
         );
         if let Some(first) = seen.get(&key) {
@@ -293,7 +358,10 @@ fn duplicate_facts(data: &CompanyData) -> Vec<Diagnostic> {
                     K::DuplicateFact,
                     format!(
                         "the same fact twice: {} {} \"{}\" by {}",
-                        fact.metric, fact.period, fact.value_text, fact.speaker.name
+                        fact.metric,
+                        fact.period,
+                        fact.value_text,
+                        fact.speaker_name()
                     ),
                 )
                 .about(
@@ -339,4 +407,145 @@ fn duplicate_documents(data: &CompanyData) -> Vec<Diagnostic> {
 /// (quotes, dashes, whitespace), then case folded.
 pub fn normalize_phrase(text: &str) -> String {
     crate::verify::normalize_text(text).to_lowercase()
+}
+
+/// The file stem of a company's description.
+const COMPANY: &str = "company";
+/// The file stem of a company's own taxonomy extension.
+const TAXONOMY: &str = "taxonomy";
+/// The data-folder subfolder of shared taxonomies.
+const TAXONOMIES: &str = "taxonomies";
+
+/// The built-in taxonomies plus those of the data folder's `taxonomies/`.
+fn shared_taxonomies(
+    texts: &[(&DataFile, &str)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, TaxonomyFile> {
+    let mut available: BTreeMap<String, TaxonomyFile> = builtin_taxonomies()
+        .into_iter()
+        .map(|t| (t.id.clone(), t))
+        .collect();
+    for (file, text) in texts.iter().filter(|(f, _)| f.folder == TAXONOMIES) {
+        let (taxonomy, found) = parse_taxonomy(&file.path, text, Some(&file.stem));
+        diagnostics.extend(found);
+        let Some(taxonomy) = taxonomy else { continue };
+        if let Some(existing) = available.get(&taxonomy.id) {
+            diagnostics.push(
+                taxonomy
+                    .error(
+                        K::DuplicateDefinition,
+                        format!("taxonomy \"{}\" is defined twice", taxonomy.id),
+                        taxonomy.id_span.clone(),
+                    )
+                    .with_note(format!("also defined in {}", existing.path()))
+                    .with_hint(
+                        "give the data folder's taxonomy another id and extend the built-in one",
+                    ),
+            );
+            continue;
+        }
+        available.insert(taxonomy.id.clone(), taxonomy);
+    }
+    available
+}
+
+/// Resolves and builds one company's vocabulary: the taxonomies its
+/// company.toml names plus its own extension.
+fn company_vocabulary(
+    company: &Company,
+    (path, text): (&str, &str),
+    available: &BTreeMap<String, TaxonomyFile>,
+    extension: Option<TaxonomyFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vocabulary {
+    let mut requested = company.taxonomies.clone();
+    let mut with_extension;
+    let mut pool = available;
+    if let Some(ext) = extension {
+        if let Some(existing) = available.get(&ext.id) {
+            diagnostics.push(
+                ext.error(
+                    K::DuplicateDefinition,
+                    format!("taxonomy \"{}\" is defined twice", ext.id),
+                    ext.id_span.clone(),
+                )
+                .with_note(format!("also defined in {}", existing.path()))
+                .with_hint(format!(
+                    "name the company's extension after the company: id = \"{}\"",
+                    company.id
+                )),
+            );
+        } else {
+            requested.push(ext.id.clone());
+            with_extension = available.clone();
+            with_extension.insert(ext.id.clone(), ext);
+            pool = &with_extension;
+        }
+    }
+    match resolve_chain(&requested, pool) {
+        Ok(chain) => {
+            let (vocabulary, found) = Vocabulary::build(&chain, company.currency);
+            diagnostics.extend(found);
+            vocabulary
+        }
+        Err(ChainError::Unknown {
+            id,
+            named_by: Some(parent),
+        }) if pool.contains_key(&parent) => {
+            if let Some(file) = pool.get(&parent) {
+                let at = file
+                    .extends
+                    .iter()
+                    .position(|e| *e == id)
+                    .and_then(|i| file.extends_spans.get(i).cloned())
+                    .unwrap_or(file.id_span.clone());
+                diagnostics.push(
+                    file.error(
+                        K::UnknownTaxonomy,
+                        format!("unknown taxonomy \"{id}\" in extends"),
+                        at,
+                    )
+                    .with_hint(format!(
+                        "the taxonomies are: {}",
+                        pool.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )),
+                );
+            }
+            Vocabulary::default()
+        }
+        Err(e) => {
+            let source = crate::diagnostic::SourceText::new(path, text);
+            let (message, needle, hint) = match &e {
+                ChainError::Unknown { id, named_by } => (
+                    match named_by {
+                        Some(t) => format!("unknown taxonomy \"{id}\", extended by \"{t}\""),
+                        None => format!("unknown taxonomy \"{id}\""),
+                    },
+                    format!("\"{id}\""),
+                    format!(
+                        "the taxonomies are: {}; a data folder may add taxonomies/{id}.toml",
+                        pool.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+                ChainError::Cycle(ids) => (
+                    format!(
+                        "taxonomies extend each other in a cycle: {}",
+                        ids.join(" -> ")
+                    ),
+                    "taxonomies".to_string(),
+                    "remove one of the extends".to_string(),
+                ),
+            };
+            let start = text.find("taxonomies").unwrap_or(0);
+            let at = text[start..]
+                .find(&needle)
+                .map_or(start..start, |i| start + i..start + i + needle.len());
+            diagnostics.push(
+                Diagnostic::error(K::UnknownTaxonomy, message)
+                    .at(&source, at)
+                    .with_hint(hint),
+            );
+            Vocabulary::default()
+        }
+    }
 }

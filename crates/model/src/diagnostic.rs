@@ -65,6 +65,22 @@ pub enum DiagnosticKind {
     Mismatch,
     /// A figure whose evidence does not check out against its document.
     Source,
+    /// A unit, metric, axis, section or derived metric defined twice.
+    DuplicateDefinition,
+    /// A unit a taxonomy or value names that no taxonomy declares.
+    UnknownUnit,
+    /// A taxonomy id that no built-in, data-folder or company taxonomy has.
+    UnknownTaxonomy,
+    /// An axis or member of an axis that the taxonomies do not declare.
+    UnknownAxis,
+    /// A formula that does not parse or names an unknown id.
+    InvalidFormula,
+    /// A formula whose dimension differs from its declared unit, or sums unlike units.
+    FormulaDimension,
+    /// Formulas (or taxonomies) that depend on each other in a cycle.
+    Cycle,
+    /// An id of a brief layout or section that the taxonomies do not define.
+    UnknownLayoutId,
 }
 
 impl DiagnosticKind {

@@ -117,8 +117,15 @@ pub struct Fact {
     pub value_text: String,
     /// The id of the source document.
     pub source: String,
-    /// Who said it.
-    pub speaker: Speaker,
+    /// Who said it; `None` when the document names no speakers (an
+    /// article, a transcript with names removed): briefs say "unattributed".
+    pub speaker: Option<Speaker>,
+    /// The axis members the figure is about (`region = "middle-east"`);
+    /// empty for the company total.
+    pub dims: Dims,
+    /// Whether the figure is guidance (a forward-looking statement) for its
+    /// period rather than a result.
+    pub guidance: bool,
     /// A verbatim phrase of the document that contains the figure.
     pub evidence: String,
     /// The figure as the document writes it, when the value is a
@@ -133,7 +140,25 @@ pub struct Fact {
     pub location: Location,
 }
 
+/// Axis members by axis id: `{ region = "middle-east" }`.
+pub type Dims = std::collections::BTreeMap<String, String>;
+
+/// Renders dims for labels and exports: `region=middle-east, product=a15`.
+pub fn dims_text(dims: &Dims) -> String {
+    dims.iter()
+        .map(|(axis, member)| format!("{axis}={member}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Fact {
+    /// The speaker's name, or "unattributed".
+    pub fn speaker_name(&self) -> &str {
+        self.speaker
+            .as_ref()
+            .map_or("unattributed", |s| s.name.as_str())
+    }
+
     /// Whether two statements of the same metric and period can both be
     /// true: their intervals overlap.
     pub fn agrees_with(&self, other: &Fact) -> bool {

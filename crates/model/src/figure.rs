@@ -5,9 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::quantity::{
-    Bitcoin, Count, Efficiency, EnergyPrice, HashPrice, HashRate, Money, Percent, Power, Unit,
-};
+use crate::unit::Unit;
 
 /// How a speaker hedged a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -107,12 +105,14 @@ impl fmt::Display for Interval {
 /// thousands, millions. "$73.6M" is 73,600,000 USD with decimals -5.
 ///
 /// ```
-/// use qbrief_model::{parse_value, Qualifier};
-/// let f = parse_value("$73.6M").unwrap();
+/// use qbrief_model::{parse_value, Qualifier, UnitTable};
+/// let units = UnitTable::default();
+/// let parse = |s: &str| parse_value(s, &units);
+/// let f = parse("$73.6M").unwrap();
 /// assert_eq!(f.value().to_string(), "73600000");
 /// assert_eq!(f.decimals(), -5);
 /// assert_eq!(f.interval().to_string(), "[73550000, 73650000]");
-/// let nearly = parse_value("nearly $74M").unwrap();
+/// let nearly = parse("nearly $74M").unwrap();
 /// assert_eq!(nearly.qualifier(), Qualifier::AtMost);
 /// assert!(nearly.interval().overlaps(&f.interval()));
 /// ```
@@ -149,8 +149,8 @@ impl Figure {
     }
 
     /// The canonical unit.
-    pub fn unit(&self) -> Unit {
-        self.unit
+    pub fn unit(&self) -> &Unit {
+        &self.unit
     }
 
     /// The point value in the canonical unit: the stated value, or the
@@ -225,60 +225,6 @@ impl Figure {
     pub fn agrees_with(&self, other: &Figure) -> bool {
         self.unit == other.unit && self.interval().overlaps(&other.interval())
     }
-
-    /// The point value as money, if this is a money figure.
-    pub fn as_money(&self) -> Option<Money> {
-        match self.unit {
-            Unit::Money(c) => Some(Money::new(self.value(), c)),
-            _ => None,
-        }
-    }
-
-    /// The point value as hash rate, if this is a hash-rate figure.
-    pub fn as_hashrate(&self) -> Option<HashRate> {
-        (self.unit == Unit::HashRate).then(|| HashRate::new(self.value()))
-    }
-
-    /// The point value as bitcoin, if this is a bitcoin figure.
-    pub fn as_bitcoin(&self) -> Option<Bitcoin> {
-        (self.unit == Unit::Bitcoin).then(|| Bitcoin::new(self.value()))
-    }
-
-    /// The point value as a count, if this is a count figure.
-    pub fn as_count(&self) -> Option<Count> {
-        (self.unit == Unit::Count).then(|| Count::new(self.value()))
-    }
-
-    /// The point value as a percentage, if this is a percent figure.
-    pub fn as_percent(&self) -> Option<Percent> {
-        (self.unit == Unit::Percent).then(|| Percent::new(self.value()))
-    }
-
-    /// The point value as efficiency, if this is a J/TH figure.
-    pub fn as_efficiency(&self) -> Option<Efficiency> {
-        (self.unit == Unit::Efficiency).then(|| Efficiency::new(self.value()))
-    }
-
-    /// The point value as a price per hash rate, if it is one.
-    pub fn as_hashprice(&self) -> Option<HashPrice> {
-        match self.unit {
-            Unit::HashPrice(c) => Some(HashPrice::new(self.value(), c)),
-            _ => None,
-        }
-    }
-
-    /// The point value as power, if this is an MW figure.
-    pub fn as_power(&self) -> Option<Power> {
-        (self.unit == Unit::Power).then(|| Power::new(self.value()))
-    }
-
-    /// The point value as an energy price, if it is one.
-    pub fn as_energy_price(&self) -> Option<EnergyPrice> {
-        match self.unit {
-            Unit::EnergyPrice(c) => Some(EnergyPrice::new(self.value(), c)),
-            _ => None,
-        }
-    }
 }
 
 /// How far "about X" may be from X: a whole unit in the last stated place,
@@ -309,11 +255,16 @@ pub fn half_unit(decimals: i32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse_value;
+    use crate::{parse_value, Currency, Vocabulary};
+
+    fn parse(value: &str) -> Figure {
+        let units = Vocabulary::builtin(&["bitcoin-mining"], Currency::USD).units;
+        parse_value(value, &units).unwrap()
+    }
 
     #[track_caller]
     fn check(value: &str, interval: &str) {
-        let figure = parse_value(value).unwrap();
+        let figure = parse(value);
         assert_eq!(figure.interval().to_string(), interval, "{value}");
         assert!(
             figure.interval().contains(figure.value()),
@@ -335,11 +286,7 @@ mod tests {
 
     #[test]
     fn rounded_statements_agree() {
-        let agree = |a: &str, b: &str| {
-            parse_value(a)
-                .unwrap()
-                .agrees_with(&parse_value(b).unwrap())
-        };
+        let agree = |a: &str, b: &str| parse(a).agrees_with(&parse(b));
         assert!(agree("$73.6M", "nearly $74M"));
         assert!(agree("$73.6M", "around $74M"));
         assert!(agree("1,212 BTC", "1,212 BTC"));

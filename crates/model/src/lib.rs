@@ -1,12 +1,15 @@
 //! Typed quarterly facts from what companies say on their earnings calls.
 //!
-//! The model is the vocabulary the rest of qbrief speaks: fiscal
-//! [`Period`]s, quantities typed by [`Dimension`] (so dollars cannot be
-//! added to terahash), stated [`Figure`]s that keep their precision and
-//! qualifier, the [`Metric`] registry, and [`Fact`]s that carry their source
-//! document, speaker and verbatim evidence. Data files are parsed from text
-//! into a [`Dataset`] with every problem reported as a located
-//! [`Diagnostic`]; this crate does no file I/O of its own.
+//! The model knows what a metric, a unit, an axis and a formula are; the
+//! taxonomy files know which ones exist. A company's [`Vocabulary`] merges
+//! the taxonomies it uses (the built-in `base` and `bitcoin-mining`, a data
+//! folder's own, and the company's extension), checked as strictly as facts:
+//! units with [`Dimension`]s, [`Metric`]s, axes, derived [`Formula`]s whose
+//! dimension is checked at load time, sections and the brief layout.
+//! Stated [`Figure`]s keep their precision and qualifier, and [`Fact`]s
+//! carry their source document, speaker and verbatim evidence. Data files
+//! are parsed from text into a [`Dataset`] with every problem reported as a
+//! located [`Diagnostic`]; this crate does no file I/O of its own.
 //!
 //! ```
 //! use qbrief_model::{DataFile, Dataset};
@@ -50,26 +53,35 @@ mod dataset;
 mod diagnostic;
 mod fact;
 mod figure;
+mod formula;
 mod metric;
 mod period;
 mod quantity;
 mod source_file;
+mod taxonomy;
+mod taxonomy_file;
+mod toml_cx;
+mod unit;
 mod value;
 mod verify;
 
 pub use company::{Company, CompanyId};
 pub use dataset::{normalize_phrase, CompanyData, Conflict, DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};
-pub use fact::{word_count, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS};
+pub use fact::{
+    dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Location, Speaker,
+    MAX_EVIDENCE_WORDS,
+};
 pub use figure::{half_unit, Figure, Interval, Qualifier};
-pub use metric::{
-    all as all_metrics, closest, lookup as lookup_metric, Change, Metric, MetricKey, MetricKind,
-    Section, SignConvention, CORE_METRICS, PER_SUBJECT_METRICS,
-};
+pub use formula::{parse_formula, Expr, Formula, FormulaError, Op, Shift};
+pub use metric::{closest, Change, Metric, MetricKey, MetricKind, SignConvention};
 pub use period::{Period, PeriodError, PeriodSpan};
-pub use quantity::{
-    Bitcoin, Count, Currency, CurrencyMismatch, Dimension, Efficiency, EnergyPrice, HashPrice,
-    HashRate, Money, Percent, Power, Unit,
+pub use quantity::{Amount, Currency, CurrencyMismatch, Money, Per, Quantity};
+pub use taxonomy::{
+    builtin_taxonomies, resolve_chain, Axis, Brief, ChainError, DerivedDef, Section, Vocabulary,
+    BUILTIN_TAXONOMIES,
 };
+pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};
+pub use unit::{Dimension, Unit, UnitDef, UnitTable};
 pub use value::{parse_value, ValueError};
 pub use verify::{check_evidence, normalize_text, EvidenceProblem};

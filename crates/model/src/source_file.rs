@@ -2,19 +2,19 @@
 //! the model, collecting every problem as a located [`Diagnostic`] rather
 //! than stopping at the first.
 
-use std::ops::Range;
-
 use chrono::NaiveDate;
 use toml_edit::{Item, Table, Value};
 
 use crate::company::{Company, CompanyId};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
+use crate::fact::Dims;
 use crate::fact::{
     word_count, AsOf, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS,
 };
 use crate::metric::{closest, MetricKey, SignConvention};
-use crate::period::Period;
 use crate::quantity::Currency;
+use crate::taxonomy::Vocabulary;
+use crate::toml_cx::{root_span, Cx, Required};
 use crate::value::parse_value;
 
 const COMPANY_KEYS: &[&str] = &[
@@ -24,6 +24,7 @@ const COMPANY_KEYS: &[&str] = &[
     "exchange",
     "currency",
     "fiscal_year_end_month",
+    "taxonomies",
 ];
 const DOCUMENT_FILE_KEYS: &[&str] = &["document", "speaker", "fact"];
 const DOCUMENT_KEYS: &[&str] = &["id", "company", "kind", "title", "date", "period", "file"];
@@ -39,6 +40,8 @@ const FACT_KEYS: &[&str] = &[
     "as_written",
     "note",
     "preferred",
+    "dims",
+    "guidance",
 ];
 
 /// Parses a `company.toml`. `folder` is the company folder's name, which
@@ -57,6 +60,10 @@ pub fn parse_company(file: &str, text: &str, folder: &str) -> (Option<Company>, 
     let exchange = cx.string(root, "exchange", Required::Yes, root_span());
     let currency = cx.string(root, "currency", Required::Yes, root_span());
     let month = cx.integer(root, "fiscal_year_end_month", root_span());
+    let taxonomies = cx
+        .string_list(root, "taxonomies")
+        .map(|list| list.into_iter().map(|(t, _)| t).collect())
+        .unwrap_or_else(|| vec!["base".to_string()]);
 
     let id = id.and_then(|(id, span)| match CompanyId::new(&id) {
         Ok(company) if company.as_str() == folder => Some(company),
@@ -117,6 +124,7 @@ pub fn parse_company(file: &str, text: &str, folder: &str) -> (Option<Company>, 
             exchange,
             currency,
             fiscal_year_end_month: month,
+            taxonomies,
         }),
         _ => None,
     };
@@ -136,7 +144,13 @@ pub struct ParsedDocument {
 
 /// Parses one source-document data file of `company`. `stem` is the file
 /// name without `.toml`, which must equal the document id.
-pub fn parse_document(file: &str, text: &str, stem: &str, company: &Company) -> ParsedDocument {
+pub fn parse_document(
+    file: &str,
+    text: &str,
+    stem: &str,
+    company: &Company,
+    vocabulary: &Vocabulary,
+) -> ParsedDocument {
     let fiscal_year_end = company.fiscal_year_end_month;
     let company = &company.id;
     let source = SourceText::new(file, text);
@@ -181,8 +195,8 @@ pub fn parse_document(file: &str, text: &str, stem: &str, company: &Company) -> 
                     table,
                     document.as_ref(),
                     &speakers,
-                    company,
-                    fiscal_year_end,
+                    (company, fiscal_year_end),
+                    vocabulary,
                 ) {
                     facts.push(fact);
                 }
@@ -202,168 +216,7 @@ pub fn parse_document(file: &str, text: &str, stem: &str, company: &Company) -> 
     }
 }
 
-#[derive(PartialEq, Eq)]
-enum Required {
-    Yes,
-    No,
-}
-
-fn root_span() -> Range<usize> {
-    0..0
-}
-
-/// Parsing context: the source, the company and the findings so far.
-struct Cx<'s> {
-    source: &'s SourceText<'s>,
-    company: Option<&'s str>,
-    diagnostics: Vec<Diagnostic>,
-    text: &'s str,
-}
-
 impl<'s> Cx<'s> {
-    fn new(source: &'s SourceText<'s>, company: Option<&'s str>) -> Self {
-        Cx {
-            source,
-            company,
-            diagnostics: Vec::new(),
-            text: source_text(source),
-        }
-    }
-
-    fn push(&mut self, diagnostic: Diagnostic) {
-        let company = diagnostic
-            .company
-            .clone()
-            .or(self.company.map(str::to_string));
-        self.diagnostics.push(Diagnostic {
-            company,
-            ..diagnostic
-        });
-    }
-
-    fn parse_toml(&mut self) -> Option<toml_edit::Document<&'s str>> {
-        match toml_edit::Document::parse(self.text) {
-            Ok(doc) => Some(doc),
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                let message = e.message().trim().trim_end_matches('.').to_string();
-                let message = format!("invalid TOML: {}", lowercase_first(&message));
-                self.push(Diagnostic::error(K::Syntax, message).at(self.source, span));
-                None
-            }
-        }
-    }
-
-    fn unknown_keys(&mut self, table: &Table, known: &[&str], what: &str) {
-        for (key, _) in table.iter() {
-            if known.contains(&key) {
-                continue;
-            }
-            let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
-            let mut d =
-                Diagnostic::error(K::UnknownKey, format!("unknown key \"{key}\" in {what}"))
-                    .at(self.source, span);
-            d = match closest(key, known) {
-                Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
-                None => d.with_hint(format!("the keys are: {}", known.join(", "))),
-            };
-            self.push(d);
-        }
-    }
-
-    /// A string value, with the span of the value. Reports a missing
-    /// required key at `table_span`, and any non-string value.
-    fn string(
-        &mut self,
-        table: &Table,
-        key: &str,
-        required: Required,
-        table_span: Range<usize>,
-    ) -> Option<(String, Range<usize>)> {
-        match table.get(key) {
-            Some(Item::Value(Value::String(s))) => {
-                Some((s.value().clone(), s.span().unwrap_or(0..0)))
-            }
-            Some(item) => {
-                let span = item.span().unwrap_or(table_span);
-                let shown = item
-                    .span()
-                    .and_then(|s| self.text.get(s))
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
-                let mut d = Diagnostic::error(K::WrongType, format!("\"{key}\" must be a string"))
-                    .at(self.source, span);
-                if item
-                    .as_value()
-                    .is_some_and(|v| v.is_integer() || v.is_float())
-                {
-                    d = Diagnostic::error(
-                        K::WrongType,
-                        format!("\"{key}\" is a bare number; bare TOML numbers are rejected because they lose the stated precision"),
-                    )
-                    .at(self.source, item.span().unwrap_or(0..0))
-                    .with_hint(format!("write it as a string, the way the document says it: {key} = \"{shown}\""));
-                }
-                self.push(d);
-                None
-            }
-            None if required == Required::Yes => {
-                self.push(
-                    Diagnostic::error(K::MissingKey, format!("missing required key \"{key}\""))
-                        .at(self.source, table_span),
-                );
-                None
-            }
-            None => None,
-        }
-    }
-
-    fn integer(
-        &mut self,
-        table: &Table,
-        key: &str,
-        table_span: Range<usize>,
-    ) -> Option<(i64, Range<usize>)> {
-        match table.get(key) {
-            Some(Item::Value(Value::Integer(i))) => Some((*i.value(), i.span().unwrap_or(0..0))),
-            Some(item) => {
-                self.push(
-                    Diagnostic::error(K::WrongType, format!("\"{key}\" must be a whole number"))
-                        .at(self.source, item.span().unwrap_or(0..0)),
-                );
-                None
-            }
-            None => {
-                self.push(
-                    Diagnostic::error(K::MissingKey, format!("missing required key \"{key}\""))
-                        .at(self.source, table_span),
-                );
-                None
-            }
-        }
-    }
-
-    fn period(&mut self, text: &str, span: Range<usize>) -> Option<Period> {
-        match text.parse::<Period>() {
-            Ok(p) => Some(p),
-            Err(e) => {
-                self.push(
-                    Diagnostic::error(K::InvalidPeriod, e.to_string())
-                        .at(self.source, span)
-                        .with_hint("periods look like \"2024-Q3\", \"2024-H1\" or \"2024-FY\""),
-                );
-                None
-            }
-        }
-    }
-
-    fn table_span(&self, table: &Table) -> Range<usize> {
-        table.span().map_or(0..0, |s| {
-            s.start..s.start + self.text[s.start..].find('\n').unwrap_or(0)
-        })
-    }
-
     fn speakers(&mut self, root: &Table) -> Vec<Speaker> {
         let mut speakers = Vec::new();
         match root.get("speaker") {
@@ -491,8 +344,8 @@ impl<'s> Cx<'s> {
         table: &Table,
         document: Option<&Document>,
         speakers: &[Speaker],
-        company: &CompanyId,
-        fiscal_year_end: u32,
+        (company, fiscal_year_end): (&CompanyId, u32),
+        vocabulary: &Vocabulary,
     ) -> Option<Fact> {
         let span = self.table_span(table);
         let (location, _) = self.source.locate(span.clone());
@@ -502,7 +355,14 @@ impl<'s> Cx<'s> {
         let period = self.string(table, "period", Required::No, span.clone());
         let subject = self.string(table, "subject", Required::No, span.clone());
         let as_of = self.string(table, "as_of", Required::No, span.clone());
-        let speaker = self.string(table, "speaker", Required::Yes, span.clone());
+        let speaker_required = if speakers.is_empty() {
+            Required::No
+        } else {
+            Required::Yes
+        };
+        let speaker = self.string(table, "speaker", speaker_required, span.clone());
+        let guidance = self.boolean(table, "guidance").is_some_and(|(b, _)| b);
+        let dims_written = self.string_map(table, "dims");
         let evidence = self.string(table, "evidence", Required::Yes, span.clone());
         let as_written = self.string(table, "as_written", Required::No, span.clone());
         let note = self.string(table, "note", Required::No, span.clone());
@@ -519,16 +379,28 @@ impl<'s> Cx<'s> {
         };
 
         let metric_text = metric.as_ref().map(|(m, _)| m.clone());
-        let metric = metric.and_then(|(id, id_span)| match MetricKey::parse(&id) {
-            Ok(key) => Some(key),
-            Err(suggestion) => {
-                let d = Diagnostic::error(K::UnknownMetric, format!("unknown metric \"{id}\"")).at(self.source, id_span);
-                let d = match suggestion {
-                    Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
-                    None => d.with_hint("see the metric registry in crates/model/src/metric.rs, or `qbrief metrics`"),
-                };
-                self.push(d);
-                None
+        let metric = metric.and_then(|(id, id_span)| {
+            let found = MetricKey::split(&id).and_then(|(base, change)| match vocabulary.metric(base) {
+                Some(m) => Ok(MetricKey { metric: m.clone(), change }),
+                None => Err(vocabulary.suggest(base).map(|s| match change {
+                    Some(c) => format!("{s}.{}", c.suffix()),
+                    None => s,
+                })),
+            });
+            match found {
+                Ok(key) => Some(key),
+                Err(suggestion) => {
+                    let d = Diagnostic::error(K::UnknownMetric, format!("unknown metric \"{id}\"")).at(self.source, id_span);
+                    let d = match suggestion {
+                        Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
+                        None => d.with_hint(format!(
+                            "the company's taxonomies ({}) do not define it: `qbrief metrics` lists their metrics; define new ones in the company's taxonomy.toml",
+                            vocabulary.taxonomies.join(", ")
+                        )),
+                    };
+                    self.push(d);
+                    None
+                }
             }
         });
         let period = match period {
@@ -537,8 +409,9 @@ impl<'s> Cx<'s> {
         };
         let about = |d: Diagnostic| d.about(Some(company.as_str()), period, metric_text.clone());
 
-        let subject = match (metric, subject) {
-            (Some(key), None) if key.metric.per_subject() => {
+        let dims = self.dims(dims_written, vocabulary)?;
+        let subject = match (&metric, subject) {
+            (Some(key), None) if key.metric.per_subject => {
                 self.push(
                     about(Diagnostic::error(K::MissingKey, format!("metric \"{key}\" is stated per product, customer or project and needs a subject")))
                         .at(self.source, span.clone())
@@ -587,9 +460,8 @@ impl<'s> Cx<'s> {
             None => None,
         };
 
-        let figure = value
-            .as_ref()
-            .and_then(|(text, value_span)| match parse_value(text) {
+        let figure = value.as_ref().and_then(|(text, value_span)| {
+            match parse_value(text, &vocabulary.units) {
                 Ok(f) => Some(f),
                 Err(e) => {
                     // Point at the offending character inside the quoted string.
@@ -607,24 +479,32 @@ impl<'s> Cx<'s> {
                     self.push(d);
                     None
                 }
-            });
+            }
+        });
         if let (Some(key), Some(f), Some((text, value_span))) =
-            (metric, figure.as_ref(), value.as_ref())
+            (&metric, figure.as_ref(), value.as_ref())
         {
-            let expected = key.dimension();
-            if f.unit().dimension() != expected {
+            let expected = key.unit();
+            if f.unit().dimension() != expected.dimension() {
                 self.push(
                     about(Diagnostic::error(
                         K::WrongDimension,
                         format!(
-                            "value \"{text}\" is {} but metric \"{key}\" takes {expected}",
-                            f.unit().dimension()
+                            "value \"{text}\" is {} but metric \"{key}\" takes {} ({})",
+                            f.unit().dimension(),
+                            expected.dimension(),
+                            key.metric.unit_text,
                         ),
                     ))
                     .at(self.source, value_span.clone())
                     .with_hint(format!(
-                        "write a {expected} value such as {}",
-                        expected.example()
+                        "write a value in {}{}",
+                        expected.symbol(),
+                        if key.change.is_some() {
+                            " (a stated change is a percentage, or bps for a percentage metric)"
+                        } else {
+                            ""
+                        }
                     )),
                 );
                 return None;
@@ -642,29 +522,30 @@ impl<'s> Cx<'s> {
             }
         }
 
-        let speaker =
-            speaker.and_then(
-                |(name, name_span)| match speakers.iter().find(|s| s.name == name) {
-                    Some(s) => Some(s.clone()),
-                    None => {
-                        let names: Vec<&str> = speakers.iter().map(|s| s.name.as_str()).collect();
-                        let hint = match closest(&name, &names) {
-                            Some(s) => format!("did you mean \"{s}\"?"),
-                            None => "declare the speaker in a [[speaker]] table with name and role"
-                                .into(),
-                        };
-                        self.push(
-                            about(Diagnostic::error(
-                                K::UnknownSpeaker,
-                                format!("unknown speaker \"{name}\""),
-                            ))
-                            .at(self.source, name_span)
-                            .with_hint(hint),
-                        );
-                        None
-                    }
-                },
-            );
+        let speaker = match speaker {
+            None => Some(None),
+            Some((name, name_span)) => match speakers.iter().find(|s| s.name == name) {
+                Some(s) => Some(Some(s.clone())),
+                None => {
+                    let names: Vec<&str> = speakers.iter().map(|s| s.name.as_str()).collect();
+                    let hint = match closest(&name, &names) {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => {
+                            "declare the speaker in a [[speaker]] table with name and role".into()
+                        }
+                    };
+                    self.push(
+                        about(Diagnostic::error(
+                            K::UnknownSpeaker,
+                            format!("unknown speaker \"{name}\""),
+                        ))
+                        .at(self.source, name_span)
+                        .with_hint(hint),
+                    );
+                    None
+                }
+            },
+        };
         let evidence = evidence.and_then(|(text, ev_span)| {
             let words = word_count(&text);
             if words == 0 {
@@ -707,6 +588,8 @@ impl<'s> Cx<'s> {
             value_text: value?.0,
             source: document.id.clone(),
             speaker: speaker?,
+            dims,
+            guidance,
             evidence: evidence?,
             as_written: as_written.map(|(w, _)| w),
             note: note.map(|(n, _)| n),
@@ -716,15 +599,50 @@ impl<'s> Cx<'s> {
     }
 }
 
-fn source_text<'a>(source: &'a SourceText<'a>) -> &'a str {
-    source.text()
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+impl Cx<'_> {
+    /// Checks `dims = { axis = "member" }` against the taxonomies' axes.
+    fn dims(
+        &mut self,
+        written: Option<Vec<crate::toml_cx::KeyValue>>,
+        vocabulary: &Vocabulary,
+    ) -> Option<Dims> {
+        let mut dims = Dims::new();
+        let mut ok = true;
+        for (axis, axis_span, member, member_span) in written.unwrap_or_default() {
+            let Some(found) = vocabulary.axis(&axis) else {
+                let ids: Vec<&str> = vocabulary.axes.iter().map(|a| a.id.as_str()).collect();
+                let hint = closest(&axis, &ids)
+                    .map(|s| format!("did you mean \"{s}\"?"))
+                    .unwrap_or_else(|| "declare the axis in the company's taxonomy.toml: [[axis]] id = \"...\", members = [...]".into());
+                self.push(
+                    Diagnostic::error(K::UnknownAxis, format!("unknown axis \"{axis}\""))
+                        .at(self.source, axis_span)
+                        .with_hint(hint),
+                );
+                ok = false;
+                continue;
+            };
+            if !found.members.contains(&member) {
+                let members: Vec<&str> = found.members.iter().map(String::as_str).collect();
+                let hint = closest(&member, &members)
+                    .map(|s| format!("did you mean \"{s}\"?"))
+                    .unwrap_or_else(|| {
+                        format!("the members of \"{axis}\" are: {}", members.join(", "))
+                    });
+                self.push(
+                    Diagnostic::error(
+                        K::UnknownAxis,
+                        format!("\"{member}\" is not a member of axis \"{axis}\""),
+                    )
+                    .at(self.source, member_span)
+                    .with_hint(hint),
+                );
+                ok = false;
+                continue;
+            }
+            dims.insert(axis, member);
+        }
+        ok.then_some(dims)
     }
 }
 
@@ -754,12 +672,17 @@ mod tests {
             exchange: "X".into(),
             currency: Currency::USD,
             fiscal_year_end_month: 12,
+            taxonomies: vec!["base".into()],
         }
+    }
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary::builtin(&["base"], Currency::USD)
     }
 
     #[test]
     fn valid_document_parses() {
-        let parsed = parse_document("doc.toml", VALID, "doc", &company());
+        let parsed = parse_document("doc.toml", VALID, "doc", &company(), &vocabulary());
         assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
         assert_eq!(parsed.facts.len(), 1);
     }
@@ -767,7 +690,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_text_never_panics(text in "\\PC{0,200}") {
-            let _ = parse_document("x.toml", &text, "x", &company());
+            let _ = parse_document("x.toml", &text, "x", &company(), &vocabulary());
             let _ = parse_company("company.toml", &text, "acme");
         }
 
@@ -778,7 +701,7 @@ mod tests {
             let end = (at + cut).min(text.len());
             let end = (end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
             text.replace_range(at..end, &insert);
-            let parsed = parse_document("x.toml", &text, "doc", &company());
+            let parsed = parse_document("x.toml", &text, "doc", &company(), &vocabulary());
             for d in &parsed.diagnostics {
                 prop_assert!(d.location.is_some(), "unlocated diagnostic: {d:?}");
             }

@@ -11,9 +11,11 @@
 //! amount    = [sign] [currency] number [scale] [unit]
 //! currency  = "$" | "US$" | ISO code and a space ("RMB 10M")
 //! scale     = K | M | B | thousand | million | billion
-//! unit      = TH/s | PH/s | EH/s | BTC | units | % | J/TH | MW
-//!           | /TH/s | /kWh   (after a currency)
+//! unit      = any unit id or alias of the taxonomies (%, bps, TH/s, ...)
+//!           | ("/" | " per ") unit   (after a currency: "$1.38/share")
 //! ```
+//!
+//! A range may give the unit on both ends ("+5% to +8%") or once ("5-8%").
 //!
 //! Precision follows the digits as written: fractional digits count, and
 //! trailing zeros of a whole number of four or more digits do not ("61,000"
@@ -24,7 +26,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::figure::{Figure, Qualifier};
-use crate::quantity::{Currency, Unit};
+use crate::quantity::Currency;
+use crate::unit::{Dimension, Unit, UnitTable};
 
 /// Why a value string could not be parsed; `offset` is the byte offset in
 /// the string where the problem starts.
@@ -41,17 +44,25 @@ pub struct ValueError {
 
 /// Parses a value string into a [`Figure`].
 ///
+/// `units` are the units of the company's taxonomies; money, percent-free
+/// counts and currencies need none.
+///
 /// ```
-/// use qbrief_model::{parse_value, Qualifier, Unit};
-/// let f = parse_value("4.6 EH/s").unwrap();
-/// assert_eq!((f.value().to_string(), f.unit(), f.decimals()), ("4600000".into(), Unit::HashRate, -5));
-/// let g = parse_value("-$19.0M").unwrap();
+/// use qbrief_model::{parse_value, UnitTable};
+/// let units = UnitTable::default();
+/// let g = parse_value("-$19.0M", &units).unwrap();
 /// assert_eq!((g.value().to_string(), g.decimals()), ("-19000000".into(), -5));
-/// assert!(parse_value("73.6").unwrap().unit() == Unit::Count);
-/// assert!(parse_value("$73.6 bananas").is_err());
+/// assert_eq!(parse_value("$3.1 billion", &units).unwrap().value().to_string(), "3100000000");
+/// assert_eq!(parse_value("73.6", &units).unwrap().unit().symbol(), "count");
+/// assert!(parse_value("$73.6 bananas", &units).is_err());
 /// ```
-pub fn parse_value(input: &str) -> Result<Figure, ValueError> {
-    Parser::new(input).parse()
+pub fn parse_value(input: &str, units: &UnitTable) -> Result<Figure, ValueError> {
+    Parser {
+        input,
+        pos: 0,
+        units,
+    }
+    .parse()
 }
 
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -83,19 +94,6 @@ const SCALES: &[(&str, u32)] = &[
     ("B", 9),
 ];
 
-/// Units that need no currency: symbol, unit, power of ten to the canonical unit.
-const PLAIN_UNITS: &[(&str, Unit, u32)] = &[
-    ("TH/s", Unit::HashRate, 0),
-    ("PH/s", Unit::HashRate, 3),
-    ("EH/s", Unit::HashRate, 6),
-    ("BTC", Unit::Bitcoin, 0),
-    ("units", Unit::Count, 0),
-    ("unit", Unit::Count, 0),
-    ("%", Unit::Percent, 0),
-    ("J/TH", Unit::Efficiency, 0),
-    ("MW", Unit::Power, 0),
-];
-
 /// One number as written: its digits and where it stood.
 struct Amount {
     negative: bool,
@@ -109,13 +107,17 @@ struct Amount {
 struct Parser<'a> {
     input: &'a str,
     pos: usize,
+    units: &'a UnitTable,
+}
+
+/// A unit as read from a value string: the canonical unit and the factor
+/// that converts the written number into it.
+struct ReadUnit {
+    unit: Unit,
+    factor: Decimal,
 }
 
 impl<'a> Parser<'a> {
-    fn new(input: &'a str) -> Self {
-        Parser { input, pos: 0 }
-    }
-
     fn rest(&self) -> &'a str {
         &self.input[self.pos..]
     }
@@ -151,6 +153,20 @@ impl<'a> Parser<'a> {
         }
         let qualifier = self.qualifier();
         let first = self.amount()?;
+        // "+5% to +8%" names the unit on both ends; "5-8%" once.
+        let save = self.pos;
+        let first_unit = match self.unit(first.currency) {
+            Ok(u)
+                if self.at_range_separator()
+                    && self.rest().len() < self.input[save..].trim_start_matches(' ').len() =>
+            {
+                Some(u)
+            }
+            _ => {
+                self.pos = save;
+                None
+            }
+        };
         self.skip_spaces();
         let second = if self.eat("-") || self.eat("–") || self.eat("to ") {
             self.skip_spaces();
@@ -158,8 +174,6 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        self.skip_spaces();
-        let unit_start = self.pos;
         let currency = match (first.currency, second.as_ref().and_then(|s| s.currency)) {
             (Some(a), Some(b)) if a != b => {
                 return self.error(
@@ -169,17 +183,27 @@ impl<'a> Parser<'a> {
             }
             (a, b) => a.or(b),
         };
-        let (unit, unit_power) = self.unit(currency)?;
+        let unit_start = self.pos;
+        let unit = match (&first_unit, &second) {
+            (Some(u), Some(_)) => {
+                let again = self.unit(currency)?;
+                if again.unit != u.unit || again.factor != u.factor {
+                    return self.error("the two ends of the range are in different units", None);
+                }
+                again
+            }
+            _ => self.unit(currency)?,
+        };
         if !self.rest().is_empty() {
             return self.error(
                 format!("unexpected \"{}\" after the value", self.rest()),
-                Some("values look like \"$73.6M\", \"4.6 EH/s\", \"1,212 BTC\", \"22%\", \"16.8 J/TH\", \"$8.8/TH/s\""),
+                Some("values look like \"$73.6M\", \"$1.38/share\", \"22%\", \"30 bps\", \"+5% to +8%\""),
             );
         }
         let Some(second) = second else {
-            let (value, decimals) = self.canonical(&first, first.scale, unit_power, unit_start)?;
+            let (value, decimals) = self.canonical(&first, first.scale, &unit, unit_start)?;
             return Ok(Figure::new(
-                unit,
+                unit.unit,
                 value,
                 decimals,
                 qualifier.unwrap_or(Qualifier::Exact),
@@ -192,19 +216,24 @@ impl<'a> Parser<'a> {
         // "2-4 EH/s" and "$70-80M": a scale written once applies to both ends.
         let scale = second.scale.or(first.scale);
         let (low, low_decimals) =
-            self.canonical(&first, first.scale.or(scale), unit_power, unit_start)?;
-        let (high, high_decimals) = self.canonical(&second, scale, unit_power, unit_start)?;
+            self.canonical(&first, first.scale.or(scale), &unit, unit_start)?;
+        let (high, high_decimals) = self.canonical(&second, scale, &unit, unit_start)?;
         if low > high {
             return self.error("a range must go from the low end to the high end", None);
         }
         let decimals = low_decimals.min(high_decimals);
         Ok(Figure::new(
-            unit,
+            unit.unit,
             low,
             decimals,
             Qualifier::Range,
             Some(high),
         ))
+    }
+
+    fn at_range_separator(&self) -> bool {
+        let rest = self.rest().trim_start_matches(' ');
+        rest.starts_with('-') || rest.starts_with('–') || rest.starts_with("to ")
     }
 
     fn qualifier(&mut self) -> Option<Qualifier> {
@@ -245,6 +274,11 @@ impl<'a> Parser<'a> {
     fn currency(&mut self) -> Option<Currency> {
         if self.eat("$") || self.eat("US$") {
             return Some(Currency::USD);
+        }
+        for (symbol, code) in [("€", "EUR"), ("£", "GBP")] {
+            if self.eat(symbol) {
+                return Currency::from_code(code);
+            }
         }
         let rest = self.rest();
         let code = rest.get(..3)?;
@@ -333,47 +367,73 @@ impl<'a> Parser<'a> {
         None
     }
 
-    fn unit(&mut self, currency: Option<Currency>) -> Result<(Unit, u32), ValueError> {
+    fn unit(&mut self, currency: Option<Currency>) -> Result<ReadUnit, ValueError> {
+        self.skip_spaces();
+        let units = self.units;
         if let Some(c) = currency {
-            return if self.rest().is_empty() {
-                Ok((Unit::Money(c), 0))
-            } else if self.eat("/TH/s") {
-                Ok((Unit::HashPrice(c), 0))
-            } else if self.eat("/kWh") {
-                Ok((Unit::EnergyPrice(c), 0))
-            } else {
-                self.error(
+            if self.rest().is_empty() || self.at_range_separator() {
+                return Ok(ReadUnit {
+                    unit: Unit::money(c),
+                    factor: Decimal::ONE,
+                });
+            }
+            if self.eat("/") || self.eat("per ") || self.eat("a ") {
+                self.skip_spaces();
+                if let Some((per, len)) = units.longest_prefix(self.rest()) {
+                    self.pos += len;
+                    let dimension = Dimension::money().div(&per.dimension);
+                    return Ok(ReadUnit {
+                        unit: units.unit_of(&dimension, c),
+                        factor: Decimal::ONE.checked_div(per.factor).unwrap_or(Decimal::ONE),
+                    });
+                }
+                return self.error(
                     format!("unknown unit \"{}\" after a currency", self.rest()),
-                    Some("money is \"$73.6M\"; a price per hash rate \"$8.8/TH/s\"; an energy price \"$0.04/kWh\""),
-                )
-            };
+                    Some(&format!(
+                        "a price per unit names a unit of the taxonomies: {}",
+                        self.unit_list()
+                    )),
+                );
+            }
+            return self.error(
+                format!("unknown unit \"{}\" after a currency", self.rest()),
+                Some("money is \"$73.6M\"; a price per unit \"$1.38/share\" or \"$8.8 per TH/s\""),
+            );
         }
-        if self.rest().is_empty() {
-            return Ok((Unit::Count, 0));
+        if self.rest().is_empty() || self.at_range_separator() {
+            return Ok(ReadUnit {
+                unit: units.unit_of(&Dimension::base("count"), Currency::USD),
+                factor: Decimal::ONE,
+            });
         }
-        for (symbol, unit, power) in PLAIN_UNITS {
-            if self.eat(symbol) {
-                return Ok((*unit, *power));
-            }
+        if let Some((unit, len)) = units.longest_prefix(self.rest()) {
+            self.pos += len;
+            return Ok(ReadUnit {
+                unit: units.unit_of(&unit.dimension, Currency::USD),
+                factor: unit.factor,
+            });
         }
-        let hint = match self.rest() {
-            r if r.eq_ignore_ascii_case("th/s") || r.starts_with("TH") => {
-                Some("write terahash per second as \"TH/s\"")
+        let rest = self.rest();
+        let hint = match units.units().iter().find(|u| {
+            u.id.eq_ignore_ascii_case(rest)
+                || u.aliases.iter().any(|a| a.eq_ignore_ascii_case(rest))
+        }) {
+            Some(u) => format!("write it as \"{}\"", u.id),
+            None if rest.starts_with('/') => {
+                "a price needs a currency: \"$8.8/TH/s\", \"$1.38/share\"".into()
             }
-            r if r.starts_with("EH") || r.starts_with("PH") => {
-                Some("write hash rate as \"4.6 EH/s\" or \"350 PH/s\"")
-            }
-            r if r.eq_ignore_ascii_case("bitcoin") || r.eq_ignore_ascii_case("bitcoins") => {
-                Some("write bitcoin as \"1,212 BTC\"")
-            }
-            r if r.starts_with("/TH") || r.starts_with("/kWh") => {
-                Some("a price needs a currency: \"$8.8/TH/s\", \"$0.04/kWh\"")
-            }
-            _ => Some(
-                "units are TH/s, PH/s, EH/s, BTC, units, %, J/TH, MW, and $ with /TH/s or /kWh",
-            ),
+            None => format!("the taxonomies' units are: {}", self.unit_list()),
         };
-        self.error(format!("unknown unit \"{}\"", self.rest()), hint)
+        self.error(format!("unknown unit \"{rest}\""), Some(&hint))
+    }
+
+    fn unit_list(&self) -> String {
+        let ids: Vec<&str> = self.units.units().iter().map(|u| u.id.as_str()).collect();
+        if ids.is_empty() {
+            "none are declared".into()
+        } else {
+            ids.join(", ")
+        }
     }
 
     /// The value in the canonical unit and its XBRL decimals.
@@ -381,30 +441,54 @@ impl<'a> Parser<'a> {
         &self,
         amount: &Amount,
         scale: Option<u32>,
-        unit_power: u32,
+        unit: &ReadUnit,
         unit_start: usize,
     ) -> Result<(Decimal, i32), ValueError> {
-        let power = scale.unwrap_or(0) + unit_power;
-        let factor = 10i128
-            .checked_pow(power)
-            .and_then(|f| Decimal::try_from_i128_with_scale(f, 0).ok());
-        let value = factor.and_then(|f| amount.mantissa.checked_mul(f));
-        let Some(mut value) = value else {
-            return Err(ValueError {
-                message: "value is out of range".into(),
-                offset: unit_start,
-                hint: None,
-            });
+        let power = scale.unwrap_or(0);
+        let out_of_range = || ValueError {
+            message: "value is out of range".into(),
+            offset: unit_start,
+            hint: None,
         };
+        let scale_factor = 10i128
+            .checked_pow(power)
+            .and_then(|f| Decimal::try_from_i128_with_scale(f, 0).ok())
+            .ok_or_else(out_of_range)?;
+        let mut value = amount
+            .mantissa
+            .checked_mul(scale_factor)
+            .and_then(|v| v.checked_mul(unit.factor))
+            .ok_or_else(out_of_range)?;
         if amount.negative {
             value = -value;
         }
         // Precision lives in `decimals`; the value itself is kept without
         // trailing zeros so that equal values compare and print alike.
         let value = value.normalize();
-        let decimals = amount.fraction_digits as i32 - power as i32 - amount.trailing_zeros as i32;
+        let decimals = amount.fraction_digits as i32
+            - power as i32
+            - amount.trailing_zeros as i32
+            - magnitude(unit.factor);
         Ok((value, decimals))
     }
+}
+
+/// The power of ten nearest above a positive factor: 6 for 1,000,000, -2
+/// for 0.01; a factor that is not a power of ten rounds its digits up.
+fn magnitude(factor: Decimal) -> i32 {
+    let f = factor.abs().normalize();
+    if f.is_zero() {
+        return 0;
+    }
+    let digits = f.mantissa().unsigned_abs().to_string().len() as i32;
+    let exact = f
+        .mantissa()
+        .unsigned_abs()
+        .to_string()
+        .trim_start_matches('1')
+        .chars()
+        .all(|c| c == '0');
+    digits - 1 - f.scale() as i32 + i32::from(!exact)
 }
 
 #[cfg(test)]
@@ -415,7 +499,10 @@ mod tests {
     /// `expected` is "value unit decimals qualifier" or "ERR fragment".
     #[track_caller]
     fn check(input: &str, expected: &str) {
-        let got = match parse_value(input) {
+        thread_local! {
+            static UNITS: UnitTable = crate::Vocabulary::builtin(&["bitcoin-mining"], Currency::USD).units;
+        }
+        let got = match UNITS.with(|u| parse_value(input, u)) {
             Ok(f) => {
                 let range = f
                     .range()
@@ -492,6 +579,31 @@ mod tests {
     }
 
     #[test]
+    fn financial_forms() {
+        check("$3.1B", "3100000000 USD -8 exact");
+        check("$3.1 billion", "3100000000 USD -8 exact");
+        check("$1.38/share", "1.38 USD/share 2 exact");
+        check("$1.38 per share", "1.38 USD/share 2 exact");
+        check("$2.50 to $2.66/share", "2.58 USD/share 2 range 2.5..2.66");
+        check(
+            "$2.50/share to $2.66/share",
+            "2.58 USD/share 2 range 2.5..2.66",
+        );
+        check("30 bps", "0.3 % 2 exact");
+        check("-13 bps", "-0.13 % 2 exact");
+        check("+5% to +8%", "6.5 % 0 range 5..8");
+        check("5-8%", "6.5 % 0 range 5..8");
+        check("-5% to -3%", "-4 % 0 range -5..-3");
+        check("€12M", "12000000 EUR -6 exact");
+        check("£4.1M", "4100000 GBP -5 exact");
+        check("EUR 12M", "12000000 EUR -6 exact");
+        check("1.5x", "1.5 x 1 exact");
+        check("6.1 times", "6.1 x 1 exact");
+        check("$50/EH/s", "0.00005 USD/(TH/s) 6 exact");
+        check("+5% to 8 BTC", "ERR different units");
+    }
+
+    #[test]
     fn malformed() {
         check("", "ERR empty value");
         check(" $1M", "ERR leading or trailing");
@@ -507,7 +619,7 @@ mod tests {
         check("1. BTC", "ERR malformed number");
         check("4.6 EH", "ERR unknown unit \"EH\"");
         check("4.6 th/s", "ERR unknown unit");
-        check("1,212 bitcoins", "ERR unknown unit");
+        check("1,212 bitcoins", "1212 BTC 0 exact");
         check("$5 BTC", "ERR after a currency");
         check("8.8/TH/s", "ERR unknown unit \"/TH/s\"");
         check("about", "ERR expected a number");
@@ -519,12 +631,14 @@ mod tests {
     proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,24}") {
-            let _ = parse_value(&s);
+            let units = crate::Vocabulary::builtin(&["bitcoin-mining"], Currency::USD).units;
+            let _ = parse_value(&s, &units);
         }
 
         #[test]
         fn never_panics_on_value_like(s in "[-+~$ ,.0-9KMBTHEPs/%Jkwhatoundrelyb–]{0,20}") {
-            if let Ok(f) = parse_value(&s) {
+            let units = crate::Vocabulary::builtin(&["bitcoin-mining"], Currency::USD).units;
+            if let Ok(f) = parse_value(&s, &units) {
                 prop_assert!(f.interval().contains(f.value()));
             }
         }

@@ -7,7 +7,7 @@
 //! ("exahash" for EH/s, "Bitcoins" for BTC).
 
 use crate::fact::Fact;
-use crate::quantity::Dimension;
+use crate::unit::Unit;
 
 /// Why a fact's evidence does not check out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub enum EvidenceProblem {
     /// The number is there, but not with this scale ("million").
     ScaleMissing(String),
     /// No word for the value's unit is in the phrase.
-    UnitMissing(Dimension),
+    UnitMissing(Unit),
     /// `as_written` is not in the phrase.
     AsWrittenMissing(String),
 }
@@ -36,8 +36,8 @@ impl std::fmt::Display for EvidenceProblem {
             EvidenceProblem::ScaleMissing(s) => {
                 write!(f, "evidence does not state the figure's scale ({s})")
             }
-            EvidenceProblem::UnitMissing(d) => {
-                write!(f, "evidence does not name the figure's unit ({d})")
+            EvidenceProblem::UnitMissing(u) => {
+                write!(f, "evidence does not name the figure's unit ({u})")
             }
             EvidenceProblem::AsWrittenMissing(w) => {
                 write!(f, "evidence does not contain as_written \"{w}\"")
@@ -66,7 +66,7 @@ pub fn normalize_text(text: &str) -> String {
 /// [`normalize_text`]); returns every problem found.
 ///
 /// ```
-/// use qbrief_model::{normalize_text, parse_value};
+/// use qbrief_model::normalize_text;
 /// let doc = normalize_text("we achieved sales of 7.30 million terahertz per second in computing power");
 /// assert!(doc.contains("7.30 million terahertz"));
 /// ```
@@ -102,9 +102,9 @@ pub fn check_evidence(fact: &Fact, normalized_document: &str) -> Vec<EvidencePro
             }
         }
     }
-    let dimension = fact.figure.unit().dimension();
-    if !names_unit(&evidence, dimension) {
-        problems.push(EvidenceProblem::UnitMissing(dimension));
+    let unit = fact.figure.unit();
+    if !names_unit(&evidence, unit) {
+        problems.push(EvidenceProblem::UnitMissing(unit.clone()));
     }
     problems
 }
@@ -150,12 +150,8 @@ fn value_numbers(value: &str) -> Vec<WrittenNumber> {
             i += 1;
         }
     }
-    // "$70-80M": the scale written once belongs to both ends.
-    if let Some(last) = out.last().and_then(|n| n.scale) {
-        for n in &mut out {
-            n.scale.get_or_insert(last);
-        }
-    }
+    // "$70-80M": a scale written once, after the high end, is checked there
+    // only, since documents write it once too ("between $125 and $180 million").
     out
 }
 
@@ -215,14 +211,25 @@ fn scale_follows(after: &str, scale: char) -> bool {
 /// percentages are held to it: their symbol is written next to the number.
 /// Other units often stand a few words earlier ("1,212 Bitcoins ... 98 more
 /// than the 1,114"), outside a 12-word phrase, so they are not required.
-fn names_unit(evidence: &str, dimension: Dimension) -> bool {
+fn names_unit(evidence: &str, unit: &Unit) -> bool {
     let lower = evidence.to_lowercase();
-    let words: &[&str] = match dimension {
-        Dimension::Money | Dimension::HashPrice | Dimension::EnergyPrice => {
-            &["$", "dollar", "rmb", "yuan", "usd"]
-        }
-        Dimension::Percent => &["%", "percent"],
-        _ => return true,
+    let words: &[&str] = if unit.dimension().has_money() {
+        &[
+            "$", "€", "£", "dollar", "euro", "pound", "rmb", "yuan", "usd", "eur", "gbp",
+        ]
+    } else if unit.is_percent() {
+        &[
+            "%",
+            "percent",
+            "per cent",
+            "basis point",
+            "bps",
+            "bp",
+            "times",
+            "x",
+        ]
+    } else {
+        return true;
     };
     words.iter().any(|w| lower.contains(w))
 }
@@ -238,7 +245,7 @@ mod tests {
             n.iter()
                 .map(|n| (n.digits.as_str(), n.scale))
                 .collect::<Vec<_>>(),
-            [("70", Some('M')), ("80", Some('M'))]
+            [("70", None), ("80", Some('M'))]
         );
         let n = value_numbers("7.30M TH/s");
         assert_eq!((n[0].digits.as_str(), n[0].scale), ("7.30", Some('M')));

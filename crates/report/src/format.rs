@@ -1,13 +1,13 @@
 //! Presenting numbers: explicit rounding to the digits the inputs support,
 //! scale suffixes, signs, and Markdown escaping of text from data files.
 
-use qbrief_model::{Figure, Interval, Unit};
+use qbrief_model::{Currency, Figure, Interval, Unit, UnitTable};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// How many decimal places of the canonical value a derived number
 /// supports: one digit past the first uncertain place of its interval,
 /// within the unit's bounds. Exact inputs give the unit's maximum.
-pub fn derived_decimals(interval: &Interval, unit: Unit) -> i32 {
+pub fn derived_decimals(interval: &Interval, unit: &Unit) -> i32 {
     let (min, max) = bounds(unit);
     let width = match (interval.low, interval.high) {
         (Some(l), Some(h)) => h.checked_sub(l),
@@ -22,15 +22,18 @@ pub fn derived_decimals(interval: &Interval, unit: Unit) -> i32 {
     dp.clamp(min, max)
 }
 
-fn bounds(unit: Unit) -> (i32, i32) {
-    match unit {
-        Unit::Percent => (0, 1),
-        Unit::HashPrice(_) | Unit::EnergyPrice(_) => (0, 2),
-        Unit::Money(_) => (-9, 0),
-        Unit::HashRate => (-9, 0),
-        Unit::Bitcoin => (-3, 2),
-        Unit::Count => (-6, 0),
-        Unit::Efficiency | Unit::Power => (0, 1),
+/// The fewest and most decimal places a derived value of `unit` shows.
+fn bounds(unit: &Unit) -> (i32, i32) {
+    if unit.is_percent() {
+        (0, 1)
+    } else if unit.is_money() {
+        (-9, 0)
+    } else if unit.dimension().has_money() {
+        (-9, 2)
+    } else if unit.symbol() == "count" {
+        (-6, 0)
+    } else {
+        (-9, 2)
     }
 }
 
@@ -50,13 +53,16 @@ fn floor_log10(w: Decimal) -> i32 {
 }
 
 /// A stated figure as written for a reader, with its qualifier:
-/// "about $74M", "over 10,000 units", "2-4 EH/s".
-pub fn figure(f: &Figure) -> String {
+/// "about $74M", "over 10,000", "2–4 EH/s".
+pub fn figure(f: &Figure, units: &UnitTable) -> String {
     let unit = f.unit();
     let d = f.decimals();
     let text = match f.range() {
         Some((low, high)) => {
-            let (low, high) = (value(low, unit, d, false), value(high, unit, d, false));
+            let (low, high) = (
+                value(low, unit, units, d, false),
+                value(high, unit, units, d, false),
+            );
             // "22–23 J/TH": the unit once, after the high end.
             let unit_text: String = high
                 .chars()
@@ -69,7 +75,7 @@ pub fn figure(f: &Figure) -> String {
                 .to_string();
             format!("{low}–{high}")
         }
-        None => value(f.value(), unit, d, false),
+        None => value(f.value(), unit, units, d, false),
     };
     let qualifier = match f.qualifier() {
         qbrief_model::Qualifier::About => "about ",
@@ -82,8 +88,9 @@ pub fn figure(f: &Figure) -> String {
 
 /// A value in `unit`, rounded to `decimals` places of the canonical unit
 /// (XBRL-style, negative for tens, thousands...). `signed` adds a `+` to
-/// positive values (for changes).
-pub fn value(v: Decimal, unit: Unit, decimals: i32, signed: bool) -> String {
+/// positive values (for changes). Larger units of the taxonomies are used
+/// where the value reaches them (7,300,000 TH/s is "7.30 EH/s").
+pub fn value(v: Decimal, unit: &Unit, units: &UnitTable, decimals: i32, signed: bool) -> String {
     let negative = v.is_sign_negative() && !v.is_zero();
     let sign = if negative {
         "-"
@@ -93,37 +100,62 @@ pub fn value(v: Decimal, unit: Unit, decimals: i32, signed: bool) -> String {
         ""
     };
     let a = v.abs();
-    let body = match unit {
-        Unit::Money(c) => {
-            let symbol = if c.code() == "USD" {
-                "$".to_string()
-            } else {
-                format!("{} ", c.code())
-            };
-            let (scaled, suffix, places) = scale_for(a, decimals, &[(9, "B"), (6, "M")], 1);
-            format!("{symbol}{}{suffix}", number(scaled, places))
+    let body = if unit.is_percent() {
+        format!("{}%", number(a, decimals))
+    } else if let Some(c) = unit.currency() {
+        if unit.is_money() {
+            let scales = [(9, "B".to_string()), (6, "M".to_string())];
+            let (scaled, suffix, places) = scale_for(a, decimals, &scales, 1);
+            money_symbol(c, format!("{}{suffix}", number(scaled, places)))
+        } else {
+            let per = unit
+                .symbol()
+                .split_once('/')
+                .map_or("", |(_, per)| per)
+                .trim_start_matches('(')
+                .trim_end_matches(')');
+            format!("{}/{per}", money_symbol(c, number(a, decimals)))
         }
-        Unit::HashRate => {
-            let (scaled, suffix, places) = scale_for(a, decimals, &[(6, " EH/s"), (3, " PH/s")], 0);
-            let suffix = if suffix.is_empty() { " TH/s" } else { suffix };
-            format!("{}{suffix}", number(scaled, places))
-        }
-        Unit::Bitcoin => format!("{} BTC", number(a, decimals)),
-        Unit::Count => number(a, decimals),
-        Unit::Percent => format!("{}%", number(a, decimals)),
-        Unit::Efficiency => format!("{} J/TH", number(a, decimals)),
-        Unit::HashPrice(c) => format!("{}/TH/s", money_symbol(c, number(a, decimals))),
-        Unit::Power => format!("{} MW", number(a, decimals)),
-        Unit::EnergyPrice(c) => format!("{}/kWh", money_symbol(c, number(a, decimals))),
+    } else if unit.symbol() == "count" {
+        number(a, decimals)
+    } else {
+        let scales = larger_units(unit, units);
+        let (scaled, suffix, places) = scale_for(a, decimals, &scales, 0);
+        let suffix = match (suffix.is_empty(), unit.symbol().chars().count()) {
+            // One-character symbols attach to the number: "6.1x".
+            (true, 1) => unit.symbol().to_string(),
+            (true, _) => format!(" {}", unit.symbol()),
+            (false, _) => suffix,
+        };
+        format!("{}{suffix}", number(scaled, places))
     };
     format!("{sign}{body}")
 }
 
-fn money_symbol(c: qbrief_model::Currency, n: String) -> String {
-    if c.code() == "USD" {
-        format!("${n}")
-    } else {
-        format!("{} {n}", c.code())
+/// The units of a base dimension larger than its canonical one by a power
+/// of ten, largest first: `(6, " EH/s"), (3, " PH/s")`.
+pub fn larger_units(unit: &Unit, units: &UnitTable) -> Vec<(i32, String)> {
+    let mut out: Vec<(i32, String)> = units
+        .units()
+        .iter()
+        .filter(|u| &u.dimension == unit.dimension() && u.factor > Decimal::ONE)
+        .filter_map(|u| {
+            let digits = u.factor.normalize().to_string();
+            let exp = digits.len() as i32 - 1;
+            (digits.starts_with('1') && digits[1..].chars().all(|c| c == '0'))
+                .then(|| (exp, format!(" {}", u.id)))
+        })
+        .collect();
+    out.sort_by_key(|u| std::cmp::Reverse(u.0));
+    out
+}
+
+fn money_symbol(c: Currency, n: String) -> String {
+    match c.code() {
+        "USD" => format!("${n}"),
+        "EUR" => format!("€{n}"),
+        "GBP" => format!("£{n}"),
+        code => format!("{code} {n}"),
     }
 }
 
@@ -133,20 +165,24 @@ fn money_symbol(c: qbrief_model::Currency, n: String) -> String {
 fn scale_for(
     a: Decimal,
     decimals: i32,
-    scales: &[(i32, &'static str)],
+    scales: &[(i32, String)],
     early: u32,
-) -> (Decimal, &'static str, i32) {
+) -> (Decimal, String, i32) {
     for (exp, suffix) in scales {
-        let unit = Decimal::from_i128_with_scale(10i128.pow(*exp as u32), 0);
+        let Some(unit) = 10i128.checked_pow(*exp as u32) else {
+            continue;
+        };
+        let unit = Decimal::from_i128_with_scale(unit, 0);
         // Only the smallest scale starts early: $0.6M, never $0.114B.
         let is_smallest = Some(exp) == scales.last().map(|(e, _)| e);
         let early = if is_smallest { early } else { 0 };
-        let threshold = Decimal::from_i128_with_scale(10i128.pow(*exp as u32 - early), 0);
+        let threshold =
+            Decimal::from_i128_with_scale(10i128.pow((*exp as u32).saturating_sub(early)), 0);
         if a >= threshold && (decimals + exp >= 0 || a >= unit) {
-            return (a / unit, suffix, (decimals + exp).max(0));
+            return (a / unit, suffix.clone(), (decimals + exp).max(0));
         }
     }
-    (a, "", decimals)
+    (a, String::new(), decimals)
 }
 
 /// A non-negative number rounded half away from zero to `places` decimal
@@ -207,11 +243,24 @@ pub fn md(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use qbrief_model::{parse_value, Currency};
+    use qbrief_model::{parse_value, Vocabulary};
+
+    fn units() -> UnitTable {
+        Vocabulary::builtin(&["bitcoin-mining"], Currency::USD).units
+    }
+
+    fn unit(expr: &str) -> Unit {
+        let units = units();
+        units.unit_of(&units.parse_expression(expr).unwrap(), Currency::USD)
+    }
 
     #[track_caller]
     fn check(value_text: &str, expected: &str) {
-        assert_eq!(figure(&parse_value(value_text).unwrap()), expected);
+        let units = units();
+        assert_eq!(
+            figure(&parse_value(value_text, &units).unwrap(), &units),
+            expected
+        );
     }
 
     #[test]
@@ -235,19 +284,22 @@ mod tests {
         check("22-23 J/TH", "22–23 J/TH");
         check("$0.174B", "$174M");
         check("$0.0402/kWh", "$0.0402/kWh");
+        check("$1.38/share", "$1.38/share");
+        check("€12M", "€12M");
+        check("30 bps", "0.30%");
     }
 
     #[test]
     fn derived_digits_follow_the_interval() {
         let i = |l: &str, h: &str| Interval::closed(l.parse().unwrap(), h.parse().unwrap());
-        assert_eq!(derived_decimals(&i("16.72", "18.78"), Unit::Percent), 1);
-        assert_eq!(derived_decimals(&i("-3", "7.7"), Unit::Percent), 0);
+        assert_eq!(derived_decimals(&i("16.72", "18.78"), &Unit::percent()), 1);
+        assert_eq!(derived_decimals(&i("-3", "7.7"), &Unit::percent()), 0);
         assert_eq!(
-            derived_decimals(&i("8.8398", "8.8533"), Unit::HashPrice(Currency::USD)),
+            derived_decimals(&i("8.8398", "8.8533"), &unit("money/(TH/s)")),
             2
         );
         assert_eq!(
-            derived_decimals(&i("50000", "1150000"), Unit::Money(Currency::USD)),
+            derived_decimals(&i("50000", "1150000"), &Unit::money(Currency::USD)),
             -5
         );
         assert_eq!(
@@ -256,14 +308,15 @@ mod tests {
                     low: None,
                     high: None
                 },
-                Unit::Percent
+                &Unit::percent()
             ),
             0
         );
         assert_eq!(
             value(
                 Decimal::new(600_000, 0),
-                Unit::Money(Currency::USD),
+                &Unit::money(Currency::USD),
+                &units(),
                 -5,
                 true
             ),
@@ -272,7 +325,8 @@ mod tests {
         assert_eq!(
             value(
                 Decimal::new(61_224, 0),
-                Unit::Money(Currency::USD),
+                &Unit::money(Currency::USD),
+                &units(),
                 -2,
                 false
             ),
@@ -281,17 +335,27 @@ mod tests {
         assert_eq!(
             value(
                 Decimal::new(33_303_167, 0),
-                Unit::Money(Currency::USD),
+                &Unit::money(Currency::USD),
+                &units(),
                 -5,
                 false
             ),
             "$33.3M"
         );
         assert_eq!(
-            value(Decimal::new(177_419, 4), Unit::Percent, 1, true),
+            value(
+                Decimal::new(177_419, 4),
+                &Unit::percent(),
+                &units(),
+                1,
+                true
+            ),
             "+17.7%"
         );
-        assert_eq!(value(Decimal::new(-96, 1), Unit::Percent, 0, true), "-10%");
+        assert_eq!(
+            value(Decimal::new(-96, 1), &Unit::percent(), &units(), 0, true),
+            "-10%"
+        );
     }
 
     #[test]

@@ -1,0 +1,243 @@
+//! What calc derives for every metric of any taxonomy: values implied by
+//! stated changes, QoQ and YoY changes, and half-year, full-year and
+//! trailing-twelve-month sums of flows.
+
+use std::collections::BTreeMap;
+
+use qbrief_model::{Change as ChangeSuffix, Dims, Interval, Metric, Period, PeriodSpan, Unit};
+use rust_decimal::Decimal;
+
+use crate::analysis::{Analysis, Level};
+use crate::bounds;
+use crate::change::{implied_current, implied_prior, point_change, relative_change, Flag};
+use crate::derived::{Derived, Origin};
+
+impl Analysis<'_> {
+    /// Levels back-solved from stated changes where only one of the two
+    /// periods is stated. An implied value never overrides a stated one.
+    pub(crate) fn implied_levels(&self) -> BTreeMap<(String, Dims, Period), Derived> {
+        let mut out = BTreeMap::new();
+        for ((key, dims, period), stated) in &self.resolved {
+            let Some(change) = key.change else { continue };
+            let metric = &key.metric;
+            if metric.unit.is_percent() {
+                continue;
+            }
+            let Some(prior_period) = shifted(*period, change) else {
+                continue;
+            };
+            let rate = stated.value();
+            let rate_input = crate::derived::Input::stated(stated.fact, stated.interval);
+            let id = metric.id.as_str();
+            let current = self.stated_level(id, dims, *period);
+            let prior = self.stated_level(id, dims, prior_period);
+            let suffix = change.suffix();
+            let (target, solved, formula, base) = match (current, prior) {
+                (Some(c), None) => (
+                    prior_period,
+                    implied_prior(c.value, &c.interval, rate, &stated.interval),
+                    format!("{id} {period} / (1 + {id}.{suffix} {period})"),
+                    c,
+                ),
+                (None, Some(p)) => (
+                    *period,
+                    implied_current(p.value, &p.interval, rate, &stated.interval),
+                    format!("{id} {prior_period} + |{id} {prior_period}| x {id}.{suffix} {period}"),
+                    p,
+                ),
+                _ => continue,
+            };
+            let Some((value, interval, mut flags)) = solved else {
+                continue;
+            };
+            if matches!(flags.first(), Some(Flag::AssumedSameSign)) {
+                flags.sort();
+            }
+            out.entry((id.to_string(), dims.clone(), target))
+                .or_insert(Derived {
+                    metric: id.to_string(),
+                    label: metric.label.clone(),
+                    dims: dims.clone(),
+                    period: target,
+                    origin: Origin::Implied,
+                    unit: base.unit,
+                    value: Some(value),
+                    interval,
+                    formula,
+                    inputs: vec![base.input, rate_input],
+                    flags,
+                    change: None,
+                });
+        }
+        out
+    }
+
+    /// QoQ and YoY of every level series whose two periods resolve from
+    /// statements (implied levels are left out: a rate computed from a value
+    /// implied by a stated rate would only repeat it).
+    pub(crate) fn growth(&self, period: Period, out: &mut Vec<Derived>) {
+        for (key, dims, p) in self.resolved.keys() {
+            if *p != period || key.change.is_some() {
+                continue;
+            }
+            let metric = &key.metric;
+            let id = metric.id.as_str();
+            for suffix in [ChangeSuffix::Qoq, ChangeSuffix::Yoy] {
+                let Some(prior) = shifted(period, suffix) else {
+                    continue;
+                };
+                let (Some(c), Some(p)) = (
+                    self.stated_level(id, dims, period),
+                    self.stated_level(id, dims, prior),
+                ) else {
+                    continue;
+                };
+                let points = metric.unit.is_percent();
+                let change = if points {
+                    point_change(c.value, &c.interval, p.value, &p.interval)
+                } else {
+                    relative_change(c.value, &c.interval, p.value, &p.interval)
+                };
+                let formula = if points {
+                    format!("{id} {period} - {id} {prior} (percentage points)")
+                } else {
+                    format!("({id} {period} - {id} {prior}) / |{id} {prior}| x 100")
+                };
+                let label = format!(
+                    "{} {}",
+                    metric.label,
+                    if suffix == ChangeSuffix::Qoq {
+                        "QoQ"
+                    } else {
+                        "YoY"
+                    }
+                );
+                let mut d = self.make(
+                    &format!("{id}.{}", suffix.suffix()),
+                    &label,
+                    dims,
+                    period,
+                    Unit::percent(),
+                    change.percent,
+                    change.interval,
+                    formula,
+                    vec![c.input, p.input],
+                    change.flags,
+                );
+                d.change = Some(change.kind);
+                out.push(d);
+            }
+        }
+    }
+
+    /// Half-year, full-year and trailing-twelve-month sums of additive flow
+    /// series, when every quarter resolves from statements.
+    pub(crate) fn sums(&self, out: &mut Vec<Derived>) {
+        let mut flows: Vec<(&Metric, &Dims)> = self
+            .resolved
+            .keys()
+            .filter(|(k, _, p)| k.change.is_none() && k.metric.additive() && p.is_quarter())
+            .map(|(k, d, _)| (k.metric.as_ref(), d))
+            .collect();
+        flows.sort_by(|a, b| (&a.0.id, a.1).cmp(&(&b.0.id, b.1)));
+        flows.dedup_by(|a, b| a.0.id == b.0.id && a.1 == b.1);
+        let mut years: Vec<i32> = self.resolved.keys().map(|(_, _, p)| p.year()).collect();
+        years.sort();
+        years.dedup();
+        for (metric, dims) in flows {
+            for &year in &years {
+                for span in [PeriodSpan::Half(1), PeriodSpan::Half(2), PeriodSpan::Year] {
+                    let Some(target) = Period::new(year, span) else {
+                        continue;
+                    };
+                    let formula = format!("sum of the quarters of {target}");
+                    let label = metric.label.clone();
+                    self.sum_of(
+                        metric,
+                        dims,
+                        (&metric.id, &label),
+                        target,
+                        &target.quarters(),
+                        formula,
+                        out,
+                    );
+                }
+                for q in 1..=4 {
+                    let Some(end) = Period::quarter(year, q) else {
+                        continue;
+                    };
+                    let mut quarters = vec![end];
+                    while quarters.len() < 4 {
+                        match quarters.last().and_then(Period::previous_quarter) {
+                            Some(p) => quarters.push(p),
+                            None => break,
+                        }
+                    }
+                    quarters.reverse();
+                    if quarters.len() == 4 {
+                        let id = format!("{}.ttm", metric.id);
+                        let label = format!("{}, trailing twelve months", metric.label);
+                        let formula = format!("sum of the four quarters to {end}");
+                        self.sum_of(metric, dims, (&id, &label), end, &quarters, formula, out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pushes the sum of `metric` over `quarters` for `target`, when every
+    /// quarter resolves from statements in one unit.
+    #[allow(clippy::too_many_arguments)]
+    fn sum_of(
+        &self,
+        metric: &Metric,
+        dims: &Dims,
+        (id, label): (&str, &str),
+        target: Period,
+        quarters: &[Period],
+        formula: String,
+        out: &mut Vec<Derived>,
+    ) {
+        let levels: Option<Vec<Level>> = quarters
+            .iter()
+            .map(|q| self.stated_level(&metric.id, dims, *q))
+            .collect();
+        let Some(levels) = levels else { return };
+        let Some(unit) = levels.first().map(|l| l.unit.clone()) else {
+            return;
+        };
+        if levels.iter().any(|l| l.unit != unit) {
+            return;
+        }
+        let mut value = Decimal::ZERO;
+        let mut interval = Interval::point(Decimal::ZERO);
+        for l in &levels {
+            let Some(v) = value.checked_add(l.value) else {
+                return;
+            };
+            value = v;
+            interval = bounds::add(&interval, &l.interval);
+        }
+        let inputs = levels.into_iter().map(|l| l.input).collect();
+        out.push(self.make(
+            id,
+            label,
+            dims,
+            target,
+            unit,
+            Some(value),
+            interval,
+            formula,
+            inputs,
+            Vec::new(),
+        ));
+    }
+}
+
+/// The period a stated change compares with.
+pub(crate) fn shifted(period: Period, change: ChangeSuffix) -> Option<Period> {
+    match change {
+        ChangeSuffix::Qoq => period.previous_quarter(),
+        ChangeSuffix::Yoy => period.year_ago(),
+    }
+}

@@ -1,0 +1,427 @@
+//! Parsing one taxonomy file (`[taxonomy]`, `[[unit]]`, `[[metric]]`,
+//! `[[axis]]`, `[[derived]]`, `[[section]]`, `[brief]`) into declarations
+//! that keep their spans, so that [`crate::Vocabulary::build`] can locate
+//! every problem it finds across files.
+
+use std::ops::Range;
+
+use toml_edit::{Item, Table};
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
+use crate::metric::{closest, MetricKind, SignConvention};
+use crate::toml_cx::{Cx, Required};
+
+const ROOT_KEYS: &[&str] = &[
+    "taxonomy", "unit", "metric", "axis", "derived", "section", "brief",
+];
+const TAXONOMY_KEYS: &[&str] = &["id", "label", "extends"];
+const UNIT_KEYS: &[&str] = &["id", "dimension", "equals", "aliases"];
+const METRIC_KEYS: &[&str] = &[
+    "id",
+    "label",
+    "unit",
+    "kind",
+    "sign",
+    "section",
+    "synonyms",
+    "per_subject",
+];
+const AXIS_KEYS: &[&str] = &["id", "label", "members", "partition"];
+const DERIVED_KEYS: &[&str] = &["id", "label", "formula", "unit", "section", "for_each"];
+const SECTION_KEYS: &[&str] = &["id", "title"];
+const BRIEF_KEYS: &[&str] = &["key_figures", "trend", "charts", "sections"];
+
+/// A string with the byte span of its TOML value (quotes included).
+pub(crate) type Spanned = (String, Range<usize>);
+
+/// One taxonomy file, parsed but not yet checked against the others.
+#[derive(Debug, Clone)]
+pub struct TaxonomyFile {
+    /// The taxonomy id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// The taxonomies it extends.
+    pub extends: Vec<String>,
+    pub(crate) path: String,
+    pub(crate) text: String,
+    pub(crate) id_span: Range<usize>,
+    pub(crate) extends_spans: Vec<Range<usize>>,
+    pub(crate) units: Vec<UnitDecl>,
+    pub(crate) metrics: Vec<MetricDecl>,
+    pub(crate) axes: Vec<AxisDecl>,
+    pub(crate) derived: Vec<DerivedDecl>,
+    pub(crate) sections: Vec<SectionDecl>,
+    pub(crate) brief: BriefDecl,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct UnitDecl {
+    pub id: Spanned,
+    pub dimension: Option<Spanned>,
+    pub equals: Option<Spanned>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct MetricDecl {
+    pub id: Spanned,
+    pub label: String,
+    pub unit: Spanned,
+    pub kind: MetricKind,
+    pub sign: SignConvention,
+    pub section: Spanned,
+    pub synonyms: Vec<String>,
+    pub per_subject: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AxisDecl {
+    pub id: Spanned,
+    pub label: Option<String>,
+    pub members: Vec<Spanned>,
+    pub partition: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct DerivedDecl {
+    pub id: Spanned,
+    pub label: String,
+    pub formula: Spanned,
+    pub unit: Spanned,
+    pub section: Spanned,
+    pub for_each: Option<Spanned>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SectionDecl {
+    pub id: Spanned,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BriefDecl {
+    pub key_figures: Option<Vec<Spanned>>,
+    pub trend: Option<Vec<Spanned>>,
+    pub charts: Option<Vec<Spanned>>,
+    pub sections: Option<Vec<Spanned>>,
+}
+
+impl TaxonomyFile {
+    /// A located error in this file; `span` is a byte range of its text.
+    pub(crate) fn error(&self, kind: K, message: String, span: Range<usize>) -> Diagnostic {
+        Diagnostic::error(kind, message).at(&SourceText::new(&self.path, &self.text), span)
+    }
+
+    /// The path the file was loaded from.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// Parses a taxonomy file. `stem` is the expected id: the file name for a
+/// data folder's taxonomy, `None` for a company's `taxonomy.toml`.
+pub fn parse_taxonomy(
+    path: &str,
+    text: &str,
+    stem: Option<&str>,
+) -> (Option<TaxonomyFile>, Vec<Diagnostic>) {
+    let source = SourceText::new(path, text);
+    let mut cx = Cx::new(&source, None);
+    let Some(doc) = cx.parse_toml() else {
+        return (None, cx.diagnostics);
+    };
+    let root = doc.as_table();
+    cx.unknown_keys(root, ROOT_KEYS, "a taxonomy file");
+    let header = match root.get("taxonomy") {
+        Some(Item::Table(t)) => Some(t),
+        _ => {
+            cx.push(
+                Diagnostic::error(K::MissingKey, "missing [taxonomy] table")
+                    .at(&source, 0..0)
+                    .with_hint("start the file with [taxonomy] and its id, label and extends"),
+            );
+            None
+        }
+    };
+    let (id, label, extends) = match header {
+        Some(t) => {
+            let span = cx.table_span(t);
+            cx.unknown_keys(t, TAXONOMY_KEYS, "[taxonomy]");
+            let id = cx.string(t, "id", Required::Yes, span.clone());
+            let label = cx.string(t, "label", Required::Yes, span);
+            let extends = cx.string_list(t, "extends").unwrap_or_default();
+            (id, label, extends)
+        }
+        None => (None, None, Vec::new()),
+    };
+    if let (Some((id, span)), Some(stem)) = (&id, stem) {
+        if id != stem {
+            cx.push(
+                Diagnostic::error(
+                    K::InvalidField,
+                    format!("taxonomy id \"{id}\" differs from the file name \"{stem}.toml\""),
+                )
+                .at(&source, span.clone())
+                .with_hint(format!(
+                    "set id = \"{stem}\" or rename the file to {id}.toml"
+                )),
+            );
+        }
+    }
+    let units = cx
+        .tables(root, "unit")
+        .into_iter()
+        .filter_map(|t| cx.unit(t))
+        .collect();
+    let metrics = cx
+        .tables(root, "metric")
+        .into_iter()
+        .filter_map(|t| cx.metric(t))
+        .collect();
+    let axes = cx
+        .tables(root, "axis")
+        .into_iter()
+        .filter_map(|t| cx.axis(t))
+        .collect();
+    let derived = cx
+        .tables(root, "derived")
+        .into_iter()
+        .filter_map(|t| cx.derived(t))
+        .collect();
+    let sections = cx
+        .tables(root, "section")
+        .into_iter()
+        .filter_map(|t| {
+            let span = cx.table_span(t);
+            cx.unknown_keys(t, SECTION_KEYS, "[[section]]");
+            let id = cx.string(t, "id", Required::Yes, span.clone());
+            let title = cx.string(t, "title", Required::Yes, span);
+            Some(SectionDecl {
+                id: cx.slug(id?)?,
+                title: title?.0,
+            })
+        })
+        .collect();
+    let brief = match root.get("brief") {
+        Some(Item::Table(t)) => {
+            cx.unknown_keys(t, BRIEF_KEYS, "[brief]");
+            BriefDecl {
+                key_figures: cx.string_list(t, "key_figures"),
+                trend: cx.string_list(t, "trend"),
+                charts: cx.string_list(t, "charts"),
+                sections: cx.string_list(t, "sections"),
+            }
+        }
+        Some(other) => {
+            cx.push(
+                Diagnostic::error(K::WrongType, "\"brief\" must be a table")
+                    .at(&source, other.span().unwrap_or(0..0)),
+            );
+            BriefDecl::default()
+        }
+        None => BriefDecl::default(),
+    };
+    let file = match (id, label) {
+        (Some((id, id_span)), Some((label, _))) if cx.diagnostics.is_empty() => {
+            Some(TaxonomyFile {
+                id,
+                label,
+                extends_spans: extends.iter().map(|(_, s)| s.clone()).collect(),
+                extends: extends.into_iter().map(|(e, _)| e).collect(),
+                path: path.to_string(),
+                text: text.to_string(),
+                id_span,
+                units,
+                metrics,
+                axes,
+                derived,
+                sections,
+                brief,
+            })
+        }
+        _ => None,
+    };
+    (file, cx.diagnostics)
+}
+
+impl Cx<'_> {
+    /// Checks that an id is a lowercase slug (`revenue`, `machine-sales`).
+    fn slug(&mut self, (id, span): Spanned) -> Option<Spanned> {
+        let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if ok {
+            Some((id, span))
+        } else {
+            self.push(
+                Diagnostic::error(K::InvalidField, format!("invalid id \"{id}\""))
+                    .at(self.source, span.clone())
+                    .with_hint("ids start with a lowercase letter and use a-z, 0-9, _ and -"),
+            );
+            None
+        }
+    }
+
+    fn metric_id(&mut self, (id, span): Spanned) -> Option<Spanned> {
+        let (id, span) = self.slug((id, span))?;
+        if id.contains('-') {
+            self.push(
+                Diagnostic::error(K::InvalidField, format!("invalid metric id \"{id}\""))
+                    .at(self.source, span)
+                    .with_hint(format!(
+                        "metric ids are snake_case: \"{}\"",
+                        id.replace('-', "_")
+                    )),
+            );
+            return None;
+        }
+        Some((id, span))
+    }
+
+    fn unit(&mut self, t: &Table) -> Option<UnitDecl> {
+        let span = self.table_span(t);
+        self.unknown_keys(t, UNIT_KEYS, "[[unit]]");
+        let id = self.string(t, "id", Required::Yes, span.clone());
+        let dimension = self.string(t, "dimension", Required::No, span.clone());
+        let equals = self.string(t, "equals", Required::No, span.clone());
+        let aliases = self.string_list(t, "aliases").unwrap_or_default();
+        if dimension.is_some() == equals.is_some() {
+            self.push(
+                Diagnostic::error(K::MissingKey, "a unit needs exactly one of \"dimension\" and \"equals\"")
+                    .at(self.source, span)
+                    .with_hint("a base unit names its dimension (dimension = \"area\"); another unit says what it equals (equals = \"1000 sq ft\")"),
+            );
+            return None;
+        }
+        let (id, id_span) = id?;
+        if id.trim().is_empty() || id != id.trim() || id.chars().any(|c| c.is_ascii_digit()) {
+            self.push(
+                Diagnostic::error(K::InvalidField, format!("invalid unit id \"{id}\""))
+                    .at(self.source, id_span)
+                    .with_hint("a unit id is a symbol without digits or surrounding spaces, such as \"TH/s\""),
+            );
+            return None;
+        }
+        Some(UnitDecl {
+            id: (id, id_span),
+            dimension,
+            equals,
+            aliases: aliases.into_iter().map(|(a, _)| a).collect(),
+        })
+    }
+
+    fn metric(&mut self, t: &Table) -> Option<MetricDecl> {
+        let span = self.table_span(t);
+        self.unknown_keys(t, METRIC_KEYS, "[[metric]]");
+        let id = self.string(t, "id", Required::Yes, span.clone());
+        let label = self.string(t, "label", Required::Yes, span.clone());
+        let unit = self.string(t, "unit", Required::Yes, span.clone());
+        let kind = self.string(t, "kind", Required::Yes, span.clone());
+        let sign = self.string(t, "sign", Required::Yes, span.clone());
+        let section = self.string(t, "section", Required::Yes, span.clone());
+        let synonyms = self.string_list(t, "synonyms").unwrap_or_default();
+        let per_subject = self.boolean(t, "per_subject").is_some_and(|(b, _)| b);
+        let kind = kind.and_then(|k| self.named(k, MetricKind::NAMES, "kind"));
+        let sign = sign.and_then(|s| self.named(s, SignConvention::NAMES, "sign"));
+        Some(MetricDecl {
+            id: self.metric_id(id?)?,
+            label: label?.0,
+            unit: unit?,
+            kind: kind?,
+            sign: sign?,
+            section: section?,
+            synonyms: synonyms.into_iter().map(|(s, _)| s).collect(),
+            per_subject,
+        })
+    }
+
+    fn named<T: Copy>(
+        &mut self,
+        (text, span): Spanned,
+        names: &[(&str, T)],
+        key: &str,
+    ) -> Option<T> {
+        if let Some((_, v)) = names.iter().find(|(n, _)| *n == text) {
+            return Some(*v);
+        }
+        let all: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        let hint = closest(&text, &all)
+            .map(|s| format!("did you mean \"{s}\"?"))
+            .unwrap_or_else(|| format!("the values are: {}", all.join(", ")));
+        self.push(
+            Diagnostic::error(K::InvalidField, format!("unknown {key} \"{text}\""))
+                .at(self.source, span)
+                .with_hint(hint),
+        );
+        None
+    }
+
+    fn axis(&mut self, t: &Table) -> Option<AxisDecl> {
+        let span = self.table_span(t);
+        self.unknown_keys(t, AXIS_KEYS, "[[axis]]");
+        let id = self.string(t, "id", Required::Yes, span.clone());
+        let label = self.string(t, "label", Required::No, span.clone());
+        let members = self.string_list(t, "members");
+        let partition = self.boolean(t, "partition").is_some_and(|(b, _)| b);
+        if members.is_none() {
+            self.push(
+                Diagnostic::error(K::MissingKey, "missing required key \"members\"")
+                    .at(self.source, span)
+                    .with_hint("list the axis members: members = [\"north-america\", \"asia\"]"),
+            );
+        }
+        let mut checked = Vec::new();
+        for member in members.unwrap_or_default() {
+            if let Some(m) = self.slug(member) {
+                if checked.iter().any(|(c, _): &Spanned| *c == m.0) {
+                    self.push(
+                        Diagnostic::error(
+                            K::DuplicateDefinition,
+                            format!("member \"{}\" is listed twice", m.0),
+                        )
+                        .at(self.source, m.1),
+                    );
+                } else {
+                    checked.push(m);
+                }
+            }
+        }
+        Some(AxisDecl {
+            id: self.metric_id(id?)?,
+            label: label.map(|(l, _)| l),
+            members: checked,
+            partition,
+        })
+    }
+
+    fn derived(&mut self, t: &Table) -> Option<DerivedDecl> {
+        let span = self.table_span(t);
+        self.unknown_keys(t, DERIVED_KEYS, "[[derived]]");
+        let id = self.string(t, "id", Required::Yes, span.clone());
+        let label = self.string(t, "label", Required::Yes, span.clone());
+        let formula = self.string(t, "formula", Required::Yes, span.clone());
+        let unit = self.string(t, "unit", Required::Yes, span.clone());
+        let section = self.string(t, "section", Required::Yes, span.clone());
+        let for_each = self.string(t, "for_each", Required::No, span);
+        Some(DerivedDecl {
+            id: self.metric_id(id?)?,
+            label: label?.0,
+            formula: formula?,
+            unit: unit?,
+            section: section?,
+            for_each,
+        })
+    }
+}
+
+/// The span of the text inside a quoted TOML string value, offset by
+/// `start..end` bytes of its content.
+pub(crate) fn inner_span(value_span: &Range<usize>, start: usize, end: usize) -> Range<usize> {
+    let base = value_span.start + 1;
+    let last = value_span.end.saturating_sub(1).max(base);
+    let s = (base + start).min(last);
+    let e = (base + end).min(last).max(s + 1);
+    s..e
+}

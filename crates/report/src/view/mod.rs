@@ -1,0 +1,191 @@
+//! View models: everything a template shows, computed from the model and
+//! calc, formatted and escaped. Templates only lay these out; which metrics
+//! a page shows, in which sections, comes from the company's taxonomies.
+
+mod cells;
+mod company;
+mod headline;
+mod notes;
+mod quality;
+mod sections;
+
+use qbrief_calc::Analysis;
+use qbrief_model::{Company, Period};
+use serde::Serialize;
+
+use crate::format::escape;
+
+pub use company::company;
+
+/// A table: header cells and rows of Markdown cells.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Table {
+    /// Header cells.
+    pub columns: Vec<String>,
+    /// Alignment row cells (`---`, `---:`).
+    pub align: Vec<String>,
+    /// Rows, each as long as `columns`.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub(crate) fn new(columns: &[&str]) -> Table {
+        let align = columns
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                if i == 0 {
+                    "---".to_string()
+                } else {
+                    "---:".to_string()
+                }
+            })
+            .collect();
+        Table {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            align,
+            rows: Vec::new(),
+        }
+    }
+
+    pub(crate) fn left_aligned(columns: &[&str]) -> Table {
+        let mut t = Table::new(columns);
+        t.align = columns.iter().map(|_| "---".to_string()).collect();
+        t
+    }
+
+    pub(crate) fn push(&mut self, row: Vec<String>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+}
+
+/// A titled section of a brief: a table, or one line saying it has no data.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// The heading.
+    pub title: String,
+    /// The table (empty rows: no data).
+    pub table: Table,
+    /// The line shown instead of an empty table.
+    pub empty: String,
+}
+
+/// A footnote definition.
+#[derive(Debug, Clone, Serialize)]
+pub struct Footnote {
+    /// Its label (a number).
+    pub label: usize,
+    /// Its text, escaped.
+    pub text: String,
+}
+
+/// The quarter brief of one company and period.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefView {
+    /// Page title.
+    pub title: String,
+    /// Company name, escaped.
+    pub company: String,
+    /// The period, `2024-Q3`.
+    pub period: String,
+    /// Two or three generated sentences.
+    pub headline: Vec<String>,
+    /// The key figures table.
+    pub key_figures: Table,
+    /// The legend line of markers.
+    pub legend: String,
+    /// The sections the company's taxonomies define, in brief order.
+    pub sections: Vec<SectionView>,
+    /// Guidance for and in the quarter, call by call.
+    pub guidance: SectionView,
+    /// Data quality subsections.
+    pub quality: Vec<SectionView>,
+    /// Footnote definitions, in order of first reference.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// The company page: briefs, trend table and chart series.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompanyView {
+    /// Page title.
+    pub title: String,
+    /// Company name, escaped.
+    pub company: String,
+    /// Ticker.
+    pub ticker: String,
+    /// Links to the briefs: (period, file name).
+    pub briefs: Vec<(String, String)>,
+    /// Trend table of core metrics by quarter.
+    pub trend: Table,
+    /// Charts.
+    pub charts: Vec<Chart>,
+    /// The legend line.
+    pub legend: String,
+}
+
+/// One Mermaid `xychart-beta` chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Chart title.
+    pub title: String,
+    /// The y axis label.
+    pub y_label: String,
+    /// x-axis labels, quoted.
+    pub x: Vec<String>,
+    /// y values as plain numbers.
+    pub y: Vec<String>,
+    /// Which points are implied.
+    pub implied: Vec<String>,
+}
+
+/// Builds the brief of `period`.
+pub fn brief(analysis: &Analysis<'_>, period: Period) -> BriefView {
+    let company = &analysis.data.company;
+    let mut notes = notes::Notes::new(analysis);
+    let headline = headline::headline(analysis, period, &mut notes);
+    let key_figures = sections::key_figures(analysis, period, &mut notes);
+    let sections = analysis
+        .data
+        .vocabulary
+        .sections
+        .iter()
+        .map(|s| sections::section(analysis, period, s, &mut notes))
+        .collect();
+    let guidance = sections::guidance(analysis, period, &mut notes);
+    let quality = quality::quality(analysis, period, &mut notes);
+    BriefView {
+        title: format!(
+            "{} ({}: {}): {} brief{}",
+            escape(&company.name),
+            escape(&company.exchange),
+            escape(&company.ticker),
+            period,
+            fiscal_note(company, period)
+        ),
+        company: escape(&company.name),
+        period: period.to_string(),
+        headline,
+        key_figures,
+        legend: "Unmarked figures are stated, with their source in a footnote; *(d)* derived by qbrief from stated figures; *(i)* implied from a stated change; – not available. Changes of percentages are in percentage points (pp).".into(),
+        sections,
+        guidance,
+        quality,
+        footnotes: notes.footnotes,
+    }
+}
+
+/// For a fiscal year that is not the calendar year, the months a period
+/// covers: " (fiscal quarter, August–October 2020)".
+fn fiscal_note(company: &Company, period: Period) -> String {
+    if company.fiscal_year_end_month == 12 {
+        return String::new();
+    }
+    let (start, end) = period.dates(company.fiscal_year_end_month);
+    let span = if start.format("%Y").to_string() == end.format("%Y").to_string() {
+        format!("{}–{}", start.format("%B"), end.format("%B %Y"))
+    } else {
+        format!("{}–{}", start.format("%B %Y"), end.format("%B %Y"))
+    };
+    format!(" (fiscal; {span})")
+}
