@@ -6,5 +6,6 @@ mod cli;
 mod dataset;
 mod export;
 mod render;
+mod taxonomy;
 mod util;
 mod verify;

@@ -200,3 +200,31 @@ fn the_q3_2024_brief_has_the_headline_figures_and_contradictions() {
         );
     }
 }
+
+#[test]
+fn a_bank_from_data_files_alone() {
+    // A bank's vocabulary (net interest margin, average loans and deposits, a
+    // derived loan-to-deposit ratio, a loan-book axis) comes from its own
+    // taxonomy file; no Rust code knows it.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data/firstbank");
+    std::fs::create_dir_all(&data).unwrap();
+    for entry in std::fs::read_dir(inputs("bank/data/firstbank")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+    }
+    let check = qbrief(dir.path(), &["check", "data"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let out = qbrief(dir.path(), &["render"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for name in ["2024-Q2.md", "2024-Q3.md", "README.md"] {
+        let page =
+            std::fs::read_to_string(dir.path().join("reports/firstbank").join(name)).unwrap();
+        assert_eq!(
+            qbrief_report::check_markdown(&page),
+            Vec::<String>::new(),
+            "{name}"
+        );
+        insta::assert_snapshot!(format!("bank_{name}"), page);
+    }
+}

@@ -425,3 +425,62 @@ pub(crate) fn inner_span(value_span: &Range<usize>, start: usize, end: usize) ->
     let e = (base + end).min(last).max(s + 1);
     s..e
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::BUILTIN_TAXONOMIES;
+    use proptest::prelude::*;
+
+    #[test]
+    fn built_in_taxonomies_load_without_findings() {
+        let files: Vec<TaxonomyFile> = BUILTIN_TAXONOMIES
+            .iter()
+            .map(|(id, text)| {
+                let (file, findings) = parse_taxonomy(id, text, Some(id));
+                assert!(findings.is_empty(), "{id}: {findings:?}");
+                file.unwrap()
+            })
+            .collect();
+        let refs: Vec<&TaxonomyFile> = files.iter().collect();
+        let (_, findings) = crate::Vocabulary::build(&refs, crate::Currency::USD);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,200}") {
+            let (_, findings) = parse_taxonomy("t.toml", &text, None);
+            for f in findings {
+                prop_assert!(f.location.is_some(), "unlocated: {f:?}");
+            }
+        }
+
+        #[test]
+        fn mutated_taxonomies_never_panic(at in 0usize..4000, cut in 0usize..40, insert in "[\\[\\]\"=\n a-z0-9$.,%/*()-]{0,12}") {
+            let base = BUILTIN_TAXONOMIES[1].1;
+            let at = at.min(base.len());
+            let at = (0..=at).rev().find(|i| base.is_char_boundary(*i)).unwrap_or(0);
+            let end = (at + cut).min(base.len());
+            let end = (end..=base.len()).find(|i| base.is_char_boundary(*i)).unwrap_or(base.len());
+            let text = format!("{}{insert}{}", &base[..at], &base[end..]);
+            let (file, findings) = parse_taxonomy("t.toml", &text, None);
+            for f in &findings {
+                prop_assert!(f.location.is_some(), "unlocated: {f:?}");
+            }
+            let files: Vec<TaxonomyFile> = builtin_base().into_iter().chain(file).collect();
+            let refs: Vec<&TaxonomyFile> = files.iter().collect();
+            let (_, findings) = crate::Vocabulary::build(&refs, crate::Currency::USD);
+            for f in &findings {
+                prop_assert!(f.location.is_some(), "unlocated: {f:?}");
+            }
+        }
+    }
+
+    fn builtin_base() -> Vec<TaxonomyFile> {
+        parse_taxonomy("base.toml", BUILTIN_TAXONOMIES[0].1, Some("base"))
+            .0
+            .into_iter()
+            .collect()
+    }
+}

@@ -472,4 +472,21 @@ mod tests {
             "USD/shares"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn unit_expressions_never_panic(text in "\\PC{0,40}") {
+            let t = table();
+            if let Err((offset, _)) = t.parse_expression(&text) {
+                proptest::prop_assert!(offset <= text.len() && text.is_char_boundary(offset));
+            }
+        }
+
+        #[test]
+        fn unit_like_expressions_never_panic(text in "[a-zA-Z/()*% 1]{0,24}") {
+            let t = table();
+            let _ = t.parse_expression(&text);
+            let _ = t.longest_prefix(&text);
+        }
+    }
 }

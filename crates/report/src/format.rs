@@ -8,7 +8,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// supports: one digit past the first uncertain place of its interval,
 /// within the unit's bounds. Exact inputs give the unit's maximum.
 pub fn derived_decimals(interval: &Interval, unit: &Unit) -> i32 {
-    let (min, max) = bounds(unit);
+    decimals_within(interval, bounds(unit))
+}
+
+/// How many decimal places an interval supports, within `(min, max)`.
+pub fn decimals_within(interval: &Interval, (min, max): (i32, i32)) -> i32 {
     let width = match (interval.low, interval.high) {
         (Some(l), Some(h)) => h.checked_sub(l),
         _ => None,

@@ -7,7 +7,7 @@ use qbrief_model::{Change, Dims, MetricKey, Period, SignConvention, Unit};
 use rust_decimal::Decimal;
 
 use super::notes::Notes;
-use crate::format::{derived_decimals, escape, md, number, value};
+use crate::format::{decimals_within, derived_decimals, escape, md, number, value};
 
 /// A member list for labels: " — middle-east, a15-series".
 pub(crate) fn dims_suffix(dims: &Dims) -> String {
@@ -132,6 +132,9 @@ pub(crate) fn change_text(analysis: &Analysis<'_>, d: &Derived) -> String {
     let units = &analysis.data.vocabulary.units;
     let dp = derived_decimals(&d.interval, &percent);
     if d.flags.contains(&Flag::PercentagePoints) {
+        // Margins move by basis points: show hundredths of a point where the
+        // inputs support them.
+        let dp = decimals_within(&d.interval, (0, 2));
         let sign = if v.is_sign_negative() && !v.is_zero() {
             "-"
         } else if v.is_zero() {
@@ -139,7 +142,7 @@ pub(crate) fn change_text(analysis: &Analysis<'_>, d: &Derived) -> String {
         } else {
             "+"
         };
-        return format!("{sign}{} pp", number(v.abs(), dp.max(0)));
+        return format!("{sign}{} pp", number(v.abs(), dp));
     }
     let magnitude = value(v.abs(), &percent, units, dp, false);
     match d.change {
