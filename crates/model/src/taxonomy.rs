@@ -266,6 +266,18 @@ struct Builder {
 }
 
 impl Builder {
+    /// Whether an id is declared as a metric or derived metric, valid or
+    /// not, so that one bad definition is reported once, not again at
+    /// every use.
+    fn declared(&self, id: &str) -> bool {
+        self.defined.contains_key(&("metric", id.to_string()))
+            || self
+                .defined
+                .contains_key(&("derived metric", id.to_string()))
+    }
+}
+
+impl Builder {
     /// Records a definition; reports a second one.
     fn define(&mut self, file: &TaxonomyFile, what: &'static str, (id, span): &Spanned) -> bool {
         let here = file.path.clone();
@@ -573,7 +585,11 @@ impl Builder {
             if &dimension != unit.dimension() {
                 self.diagnostics.push(
                     file.error(K::FormulaDimension, format!("formula of \"{}\" gives {dimension} but its unit \"{}\" is {}", d.id.0, d.unit.0, unit.dimension()), inner_span(span, 0, text.len()))
-                        .with_hint(if unit.is_percent() && dimension.is_dimensionless() { "".into() } else if unit.is_percent() { "a percentage is a ratio of like quantities times 100: \"gross_profit / revenue * 100\"".into() } else { format!("declare unit = \"{dimension}\" or fix the formula") }),
+                        .with_hint(if unit.is_percent() {
+                            "a percentage is a ratio of like quantities times 100: \"gross_profit / revenue * 100\"".to_string()
+                        } else {
+                            format!("declare unit = \"{}\" or fix the formula", self.vocabulary.units.expression_of(&dimension))
+                        }),
                 );
                 continue;
             }
@@ -661,7 +677,7 @@ impl Builder {
             for (id, span) in list {
                 if self.vocabulary.label(id).is_some() {
                     ids.push(id.clone());
-                } else {
+                } else if !self.declared(id) {
                     let hint = self
                         .vocabulary
                         .suggest(id)

@@ -317,6 +317,18 @@ impl UnitTable {
         })
     }
 
+    /// A dimension written as a unit expression a taxonomy accepts:
+    /// `money/(TH/s)`, `%` for dimensionless.
+    pub fn expression_of(&self, dimension: &Dimension) -> String {
+        if dimension.is_dimensionless() {
+            return "%".into();
+        }
+        dimension.render(|name| match name {
+            MONEY => MONEY.to_string(),
+            other => self.canonical_symbol(other),
+        })
+    }
+
     /// Parses a unit expression of a taxonomy (`money`, `%`, `TH/s`,
     /// `money/(TH/s)`, `money/share`) into its dimension.
     ///
