@@ -13,14 +13,17 @@ use crate::derived::{Derived, Input};
 
 impl<'a> Analysis<'a> {
     /// The guidance a period's result is measured against: the latest given
-    /// by a document about an earlier period (guidance given in advance).
+    /// by a document about an earlier period (guidance given in advance),
+    /// else the earliest recalled by a later document ("beat our guidance
+    /// of $72 million").
     pub fn effective_guidance(&self, key: &SeriesKey) -> Option<&Guided<'a>> {
         let period = key.2;
-        self.guidance
-            .get(key)?
+        let given = self.guidance.get(key)?;
+        given
             .iter()
             .rev()
             .find(|g| g.document.period < period)
+            .or_else(|| given.first())
     }
 
     /// The effective guidance as a formula input.

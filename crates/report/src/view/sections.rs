@@ -68,10 +68,17 @@ pub(crate) fn section(
             .position(|m| m.id == id)
             .unwrap_or(usize::MAX)
     };
-    type Row<'f> = (usize, &'f Dims, String, String);
+    type Row<'f> = (Period, usize, &'f Dims, String, String);
     let mut series: BTreeMap<Row<'_>, Vec<&Fact>> = BTreeMap::new();
     for fact in &analysis.data.facts {
-        if fact.period != period
+        // A quarter shows its own figures, and what its documents say about
+        // later periods without calling it guidance (plans, confirmed demand).
+        let said_now_for_later = fact.period > period
+            && analysis
+                .data
+                .document(&fact.source)
+                .is_some_and(|d| d.period == period);
+        if (fact.period != period && !said_now_for_later)
             || fact.guidance
             || fact.metric.change.is_some()
             || fact.metric.metric.section != section.id
@@ -79,6 +86,7 @@ pub(crate) fn section(
             continue;
         }
         let key = (
+            fact.period,
             order(&fact.metric.metric.id),
             &fact.dims,
             fact.subject.clone().unwrap_or_default(),
@@ -87,7 +95,7 @@ pub(crate) fn section(
         series.entry(key).or_default().push(fact);
     }
     let mut shown: Vec<(&str, &Dims)> = Vec::new();
-    for ((_, dims, subject, as_of), facts) in &series {
+    for ((for_period, _, dims, subject, as_of), facts) in &series {
         let Some(resolved) = qbrief_calc::resolve(facts) else {
             continue;
         };
@@ -96,6 +104,9 @@ pub(crate) fn section(
         label.push_str(&dims_suffix(dims));
         if !subject.is_empty() {
             label.push_str(&format!(" — {}", escape(subject)));
+        }
+        if *for_period != period {
+            label.push_str(&format!(" (for {for_period})"));
         }
         if !as_of.is_empty() {
             label.push_str(&if as_of == "unstated" {
@@ -114,7 +125,7 @@ pub(crate) fn section(
         if resolved.conflict {
             cell.push_str(" ⚠ conflict, see Data quality");
         }
-        let (qoq, yoy) = if subject.is_empty() && as_of.is_empty() {
+        let (qoq, yoy) = if subject.is_empty() && as_of.is_empty() && *for_period == period {
             shown.push((&metric.id, dims));
             (
                 change_cell(analysis, &metric.id, dims, Change::Qoq, period, notes),
@@ -179,12 +190,6 @@ pub(crate) fn guidance(
     type Series<'f> = (Period, String, &'f Dims, Option<&'f str>);
     let mut groups: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
     for fact in analysis.data.facts.iter().filter(|f| f.guidance) {
-        let Some(doc) = analysis.data.document(&fact.source) else {
-            continue;
-        };
-        if doc.period > period {
-            continue;
-        }
         groups
             .entry((
                 fact.period,
@@ -208,6 +213,18 @@ pub(crate) fn guidance(
         if !ends_here && !said_now {
             continue;
         }
+        // Guidance for a later period shows only what was said up to this
+        // quarter; guidance for this quarter also what later calls recalled.
+        let facts: Vec<&Fact> = facts
+            .into_iter()
+            .filter(|f| {
+                ends_here
+                    || analysis
+                        .data
+                        .document(&f.source)
+                        .is_some_and(|d| d.period <= period)
+            })
+            .collect();
         let mut by_document: BTreeMap<(Period, &str), Vec<&Fact>> = BTreeMap::new();
         for f in &facts {
             let doc_period = analysis
