@@ -48,6 +48,17 @@ pub enum Command {
     },
     /// Render the quarter briefs and company pages into reports/.
     Render(RenderArgs),
+    /// List every number of a document that no recorded fact or [[ignore]] entry accounts for (exit 1 if any).
+    Coverage {
+        /// The source document (a transcript).
+        document: PathBuf,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// List the metrics, derived formulas, axes and units of each company's taxonomies.
     Metrics {
         /// The data folder; without company folders, the built-in taxonomies are listed.

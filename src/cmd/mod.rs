@@ -2,6 +2,7 @@
 //! (0 ok, 1 check failures found, 2 usage or I/O error).
 
 mod check;
+mod coverage;
 mod export;
 mod metrics;
 mod render;
@@ -28,6 +29,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             coverage,
         } => verify_sources::run(&sources, &data, coverage),
         Command::Render(args) => render::run(&args),
+        Command::Coverage {
+            document,
+            data,
+            format,
+        } => coverage::run(&document, &data, format),
         Command::Metrics { data, company } => metrics::run(&data, company.as_deref()),
     }
 }

@@ -36,6 +36,21 @@ pub fn run(sources: &Path, data: &Path, coverage: bool) -> Result<ExitCode> {
                         .with_hint(format!("check `file = \"{}\"` in [document], or the folder passed to verify-sources", document.file)),
                 );
             }
+            if let Some(text) = &text {
+                for ignored in &document.ignored {
+                    if !text.contains(&normalize_text(&ignored.evidence)) {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                DiagnosticKind::Source,
+                                "ignored phrase does not occur in the document",
+                            )
+                            .at_location(ignored.location.clone())
+                            .with_note(format!("evidence: \"{}\"", ignored.evidence))
+                            .with_hint("copy the phrase verbatim from the document"),
+                        );
+                    }
+                }
+            }
             texts.insert(format!("{}/{}", data.company.id, document.id), text);
         }
         for fact in &data.facts {

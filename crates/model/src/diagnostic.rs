@@ -81,6 +81,8 @@ pub enum DiagnosticKind {
     Cycle,
     /// An id of a brief layout or section that the taxonomies do not define.
     UnknownLayoutId,
+    /// A drafted fact that awaits review (`draft = true`).
+    Draft,
 }
 
 impl DiagnosticKind {

@@ -83,6 +83,20 @@ pub struct Document {
     pub speakers: Vec<Speaker>,
     /// The data file it was loaded from.
     pub data_file: String,
+    /// Number-bearing phrases deliberately not recorded, with the reason.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A number-bearing phrase of a document that is deliberately not recorded
+/// as a fact (`[[ignore]]`): "15 years", a market size, a restated target.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Ignored {
+    /// A verbatim phrase of the document that contains the number(s).
+    pub evidence: String,
+    /// Why it is not a company figure worth recording.
+    pub reason: String,
+    /// Where it is written.
+    pub location: Location,
 }
 
 /// Where in a data file something was written.

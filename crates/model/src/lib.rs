@@ -69,7 +69,7 @@ pub use company::{Company, CompanyId};
 pub use dataset::{normalize_phrase, CompanyData, Conflict, DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};
 pub use fact::{
-    dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Location, Speaker,
+    dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Ignored, Location, Speaker,
     MAX_EVIDENCE_WORDS,
 };
 pub use figure::{half_unit, Figure, Interval, Qualifier};

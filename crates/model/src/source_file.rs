@@ -26,7 +26,8 @@ const COMPANY_KEYS: &[&str] = &[
     "fiscal_year_end_month",
     "taxonomies",
 ];
-const DOCUMENT_FILE_KEYS: &[&str] = &["document", "speaker", "fact"];
+const DOCUMENT_FILE_KEYS: &[&str] = &["document", "speaker", "fact", "ignore"];
+const IGNORE_KEYS: &[&str] = &["evidence", "reason"];
 const DOCUMENT_KEYS: &[&str] = &["id", "company", "kind", "title", "date", "period", "file"];
 const SPEAKER_KEYS: &[&str] = &["name", "role"];
 const FACT_KEYS: &[&str] = &[
@@ -42,6 +43,7 @@ const FACT_KEYS: &[&str] = &[
     "preferred",
     "dims",
     "guidance",
+    "draft",
 ];
 
 /// Parses a `company.toml`. `folder` is the company folder's name, which
@@ -186,7 +188,11 @@ pub fn parse_document(
         }
     };
     let speakers = cx.speakers(root);
-    let document = document_table.and_then(|t| cx.document(t, stem, company, &speakers));
+    let mut document = document_table.and_then(|t| cx.document(t, stem, company, &speakers));
+    let ignored = cx.ignored(root);
+    if let Some(d) = document.as_mut() {
+        d.ignored = ignored;
+    }
     let mut facts = Vec::new();
     match root.get("fact") {
         Some(Item::ArrayOfTables(array)) => {
@@ -336,6 +342,7 @@ impl<'s> Cx<'s> {
             file: file?.0,
             speakers: speakers.to_vec(),
             data_file: self.source.name().to_string(),
+            ignored: Vec::new(),
         })
     }
 
@@ -362,6 +369,15 @@ impl<'s> Cx<'s> {
         };
         let speaker = self.string(table, "speaker", speaker_required, span.clone());
         let guidance = self.boolean(table, "guidance").is_some_and(|(b, _)| b);
+        let draft = self.boolean(table, "draft").is_some_and(|(b, _)| b);
+        if draft && metric.as_ref().is_some_and(|(m, _)| m == "?") {
+            self.push(
+                Diagnostic::warning(K::Draft, "draft fact without a metric")
+                    .at(self.source, span.clone())
+                    .with_hint("choose its metric (`qbrief metrics`), or delete the fact, or move the phrase to an [[ignore]] entry with a reason"),
+            );
+            return None;
+        }
         let dims_written = self.string_map(table, "dims");
         let evidence = self.string(table, "evidence", Required::Yes, span.clone());
         let as_written = self.string(table, "as_written", Required::No, span.clone());
@@ -578,6 +594,16 @@ impl<'s> Cx<'s> {
             return None;
         }
         let document = document?;
+        if draft {
+            // A draft is checked like any fact, then held back from calc and
+            // briefs until the author reviews it and removes the flag.
+            self.push(
+                Diagnostic::warning(K::Draft, format!("draft fact awaiting review: {} \"{}\"", metric.as_ref()?, value.as_ref()?.0))
+                    .at(self.source, span)
+                    .with_hint("check the metric, period and value against the evidence, then remove `draft = true`"),
+            );
+            return None;
+        }
         Some(Fact {
             company: company.clone(),
             metric: metric?,
@@ -600,6 +626,50 @@ impl<'s> Cx<'s> {
 }
 
 impl Cx<'_> {
+    /// The `[[ignore]]` entries of a document file.
+    fn ignored(&mut self, root: &toml_edit::Table) -> Vec<crate::fact::Ignored> {
+        let mut out = Vec::new();
+        for table in self.tables(root, "ignore") {
+            let span = self.table_span(table);
+            self.unknown_keys(table, IGNORE_KEYS, "[[ignore]]");
+            let evidence = self.string(table, "evidence", Required::Yes, span.clone());
+            let reason = self.string(table, "reason", Required::Yes, span.clone());
+            let (Some((evidence, ev_span)), Some((reason, reason_span))) = (evidence, reason)
+            else {
+                continue;
+            };
+            if word_count(&evidence) == 0 || word_count(&evidence) > MAX_EVIDENCE_WORDS {
+                self.push(
+                    Diagnostic::error(
+                        K::Evidence,
+                        format!(
+                            "ignored phrase has {} words; 1 to {MAX_EVIDENCE_WORDS} are allowed",
+                            word_count(&evidence)
+                        ),
+                    )
+                    .at(self.source, ev_span)
+                    .with_hint("quote the words around the number"),
+                );
+                continue;
+            }
+            if reason.trim().is_empty() {
+                self.push(
+                    Diagnostic::error(K::InvalidField, "ignore needs a reason")
+                        .at(self.source, reason_span)
+                        .with_hint("say why the number is not a company figure: reason = \"length of the dividend record, not a result\""),
+                );
+                continue;
+            }
+            let (location, _) = self.source.locate(span);
+            out.push(crate::fact::Ignored {
+                evidence,
+                reason,
+                location,
+            });
+        }
+        out
+    }
+
     /// Checks `dims = { axis = "member" }` against the taxonomies' axes.
     fn dims(
         &mut self,

@@ -1,0 +1,669 @@
+//! Finding every number-bearing phrase of a text and telling figures
+//! ("$73.6 million", "up 16.4%", "30 basis points") from numbers that are
+//! not company figures (years, dates, quarter numbers, list and footnote
+//! markers, phone numbers) and durations ("15 years").
+
+use qbrief_model::UnitTable;
+
+/// What a number-bearing phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A figure: money, a percentage, a count, a quantity in a unit.
+    Figure,
+    /// A length of time: "15 years", "12 to 18 months".
+    Duration,
+    /// A year, a date, a quarter or half number, an ordinal.
+    Calendar,
+    /// A list number, a footnote marker, a page number.
+    Marker,
+    /// A telephone number.
+    Phone,
+}
+
+impl MentionKind {
+    /// Whether the phrase must be accounted for by `coverage`: figures and
+    /// durations are; calendar references, markers and phone numbers are
+    /// not company figures.
+    pub fn needs_accounting(&self) -> bool {
+        matches!(self, MentionKind::Figure | MentionKind::Duration)
+    }
+}
+
+/// One number-bearing phrase: where it is, what it says, its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the whole phrase (currency, number, scale, unit).
+    pub start: usize,
+    /// End of the phrase.
+    pub end: usize,
+    /// The kind.
+    pub kind: MentionKind,
+    /// The number as written, and the high end of a range.
+    pub numbers: Vec<String>,
+    /// A currency symbol or code written before the number (`$`, `RMB`).
+    pub currency: Option<String>,
+    /// The scale word or letter (`million`, `M`).
+    pub scale: Option<String>,
+    /// The unit as written after the number (`%`, `basis points`, `per share`, `terahash`).
+    pub unit: Option<String>,
+    /// Whether the phrase is a range ("$70 million to $80 million").
+    pub range: bool,
+}
+
+impl Mention {
+    /// The phrase's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const DURATIONS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+    "hour", "hours", "minute", "minutes", "quarters", "-year", "-month", "-week", "-day",
+];
+const SCALES: &[&str] = &[
+    "trillion", "billion", "million", "thousand", "bn", "mm", "B", "M", "K", "k",
+];
+/// Words before a number that make it a name, not a figure: "Class 8
+/// trucks", "COVID-19", "Tier 1".
+const NAME_BEFORE: &[&str] = &[
+    "class",
+    "covid",
+    "tier",
+    "level",
+    "grade",
+    "version",
+    "type",
+    "number",
+    "no",
+    "model",
+    "series",
+    "gen",
+    "generation",
+    "route",
+    "highway",
+    "article",
+    "rule",
+    "form",
+];
+const CALENDAR_BEFORE: &[&str] = &[
+    "quarter",
+    "q",
+    "fiscal",
+    "fy",
+    "h",
+    "half",
+    "page",
+    "slide",
+    "item",
+    "phase",
+    "gen",
+    "generation",
+    "chapter",
+    "section",
+    "step",
+];
+
+/// Every number-bearing phrase of `text`, in order.
+///
+/// ```
+/// use qbrief_draft::{mentions, MentionKind};
+/// use qbrief_model::UnitTable;
+/// let text = "In fiscal 2021, sales of $773 million rose 22%, our 65th year.";
+/// let found = mentions(text, &UnitTable::default());
+/// let kinds: Vec<_> = found.iter().map(|m| (m.text(text), m.kind)).collect();
+/// assert_eq!(kinds, [
+///     ("2021", MentionKind::Calendar),
+///     ("$773 million", MentionKind::Figure),
+///     ("22%", MentionKind::Figure),
+///     ("65", MentionKind::Calendar),
+/// ]);
+/// ```
+pub fn mentions(text: &str, units: &UnitTable) -> Vec<Mention> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !b.is_ascii_digit()
+            || (i > 0 && is_word_byte(bytes[i - 1]) && !currency_letter_before(text, i))
+        {
+            i += 1;
+            continue;
+        }
+        let m = mention_at(text, i, units);
+        i = m.end.max(i + 1);
+        out.push(m);
+    }
+    out
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// "US$5" and "RMB100": a currency code written against the digits.
+fn currency_letter_before(text: &str, i: usize) -> bool {
+    text[..i].ends_with("US$") || text[..i].ends_with("RMB") || text[..i].ends_with('$')
+}
+
+/// A telephone number starting at `i`: three or more digit groups joined
+/// by `-` or `.` with at least ten digits ("1-800-555-0100").
+fn phone_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut j, mut groups, mut digits) = (i, 1, 0);
+    while j < bytes.len() {
+        if bytes[j].is_ascii_digit() {
+            digits += 1;
+        } else if (bytes[j] == b'-' || bytes[j] == b'.')
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+            && j > i
+            && bytes[j - 1].is_ascii_digit()
+        {
+            groups += 1;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    (groups >= 3 && digits >= 10).then_some(j)
+}
+
+/// Reads the phrase whose first digit is at `i`.
+fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
+    if let Some(end) = phone_at(text, i) {
+        return Mention {
+            start: i,
+            end,
+            kind: MentionKind::Phone,
+            numbers: vec![text[i..end].to_string()],
+            currency: None,
+            scale: None,
+            unit: None,
+            range: false,
+        };
+    }
+    let (mut start, currency) = currency_before(text, i);
+    // A sign written against the number or the currency: "-$19M", "+5%".
+    if let Some(c) = text[..start].chars().next_back() {
+        if matches!(c, '-' | '+' | '−' | '~')
+            && !text[..start - c.len_utf8()].ends_with(|p: char| p.is_alphanumeric())
+        {
+            start -= c.len_utf8();
+        }
+    }
+    let (first, mut end) = number_at(text, i);
+    let mut numbers = vec![first.clone()];
+    let mut scale = scale_at(text, end);
+    if let Some((_, e)) = &scale {
+        end = *e;
+    }
+    let mut unit = unit_at(text, end, units, currency.is_some());
+    if let Some((_, e)) = &unit {
+        end = *e;
+    }
+    // A range: "5-8%", "$70 million to $80 million", "between 5% and 8%".
+    let mut range = false;
+    if let Some((second_start, sep_ok)) = range_second(text, end, currency.is_some()) {
+        if sep_ok {
+            let (second, e2) = number_at(text, second_start);
+            let mut e2 = e2;
+            let scale2 = scale_at(text, e2);
+            if let Some((_, e)) = &scale2 {
+                e2 = *e;
+            }
+            let unit2 = unit_at(text, e2, units, currency.is_some());
+            if let Some((_, e)) = &unit2 {
+                e2 = *e;
+            }
+            // Only a range of like things: years ("2021-2022") and mixed
+            // units are not ranges.
+            let like = unit.as_ref().map(|u| &u.0) == unit2.as_ref().map(|u| &u.0)
+                || unit.is_none()
+                || unit2.is_none();
+            if like && !(is_year(&first) && is_year(&second)) {
+                numbers.push(second);
+                end = e2;
+                range = true;
+                scale = scale2.or(scale);
+                unit = unit2.or(unit);
+            }
+        }
+    }
+    let kind = classify(
+        text,
+        start,
+        end,
+        &numbers,
+        currency.is_some(),
+        scale.is_some(),
+        unit.as_ref().map(|u| u.0.as_str()),
+    );
+    if kind == MentionKind::Duration {
+        // Show the duration with its word: "15 years".
+        let rest = &text[end..];
+        let word_start = rest.len() - rest.trim_start_matches([' ', '-']).len();
+        let word_len = rest[word_start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len() - word_start);
+        end += word_start + word_len;
+    }
+    Mention {
+        start,
+        end,
+        kind,
+        numbers,
+        currency,
+        scale: scale.map(|s| s.0),
+        unit: unit.map(|u| u.0),
+        range,
+    }
+}
+
+/// A currency written before the digits at `i`: `$`, `US$`, `€`, `£`,
+/// `RMB `, an ISO code and a space.
+fn currency_before(text: &str, i: usize) -> (usize, Option<String>) {
+    let before = &text[..i];
+    for symbol in ["US$", "$", "€", "£", "¥"] {
+        if let Some(rest) = before.strip_suffix(symbol) {
+            return (rest.len(), Some(symbol.to_string()));
+        }
+    }
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() + 1 == before.len()
+        && trimmed.len() >= 3
+        && trimmed.is_char_boundary(trimmed.len() - 3)
+    {
+        let code = &trimmed[trimmed.len() - 3..];
+        let boundary = trimmed[..trimmed.len() - 3]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if boundary && code.bytes().all(|b| b.is_ascii_uppercase()) && is_currency_code(code) {
+            return (trimmed.len() - 3, Some(code.to_string()));
+        }
+    }
+    (i, None)
+}
+
+fn is_currency_code(code: &str) -> bool {
+    matches!(
+        code,
+        "USD"
+            | "EUR"
+            | "GBP"
+            | "JPY"
+            | "CNY"
+            | "RMB"
+            | "CHF"
+            | "CAD"
+            | "AUD"
+            | "HKD"
+            | "SEK"
+            | "NOK"
+            | "DKK"
+            | "INR"
+            | "KRW"
+            | "BRL"
+    )
+}
+
+/// Digits with thousands separators and a fraction: "1,212", "73.6".
+fn number_at(text: &str, i: usize) -> (String, usize) {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let next_digit = bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || ((b == b',' || b == b'.') && next_digit) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (text[i..j].to_string(), j)
+}
+
+/// A scale word after the number: " million", "M", " bn".
+fn scale_at(text: &str, end: usize) -> Option<(String, usize)> {
+    let rest = &text[end..];
+    let spaced = rest.strip_prefix(' ').map(|r| (r, 1)).unwrap_or((rest, 0));
+    for word in SCALES {
+        let (r, skip) = spaced;
+        // One-letter scales stick to the number ("$73.6M"); words may follow a space.
+        if word.len() <= 2 && skip == 1 {
+            continue;
+        }
+        if let Some(after) = r.strip_prefix(word) {
+            if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                return Some((word.to_string(), end + skip + word.len()));
+            }
+        }
+    }
+    None
+}
+
+/// A unit after the number (and scale): `%`, `percent`, `basis points`,
+/// `bps`, `per share`, `a share`, `times`, `x`, or a unit id or alias of
+/// the taxonomies.
+fn unit_at(text: &str, end: usize, units: &UnitTable, money: bool) -> Option<(String, usize)> {
+    let rest = &text[end..];
+    if let Some(after) = rest.strip_prefix('%') {
+        let _ = after;
+        return Some(("%".into(), end + 1));
+    }
+    let (r, skip) = match rest.strip_prefix(' ') {
+        Some(r) => (r, 1),
+        None => (rest, 0),
+    };
+    let lower = r.to_ascii_lowercase();
+    let words: &[&str] = if money {
+        &[
+            "per diluted share",
+            "per share",
+            "a share",
+            "a diluted share",
+            "per unit",
+            "/share",
+        ]
+    } else {
+        &[
+            "percentage points",
+            "percentage point",
+            "percent",
+            "per cent",
+            "basis points",
+            "basis point",
+            "bps",
+            "bp",
+            "times",
+            "x",
+            "-fold",
+            "fold",
+        ]
+    };
+    for w in words {
+        if lower.starts_with(w)
+            && lower[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            if *w == "x" && skip == 1 {
+                continue;
+            }
+            return Some((r[..w.len()].to_string(), end + skip + w.len()));
+        }
+    }
+    if let Some((_, len)) = units.longest_prefix(r) {
+        return Some((r[..len].to_string(), end + skip + len));
+    }
+    // "per TH/s" after money.
+    if money {
+        for sep in ["per ", "/"] {
+            if let Some(after) = r.strip_prefix(sep) {
+                if let Some((_, len)) = units.longest_prefix(after) {
+                    let total = sep.len() + len;
+                    return Some((r[..total].to_string(), end + skip + total));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Where the second number of a range starts, if a range separator
+/// follows: "-", "–", " to ", " and " (after "between").
+fn range_second(text: &str, end: usize, money: bool) -> Option<(usize, bool)> {
+    let rest = &text[end..];
+    for sep in ["-", "–", " to ", " and ", " - ", " – "] {
+        if let Some(after) = rest.strip_prefix(sep) {
+            let after_trim = after.trim_start_matches(['$', '€', '£', '+', '-']);
+            let skipped = after.len() - after_trim.len();
+            if after_trim.starts_with(|c: char| c.is_ascii_digit()) {
+                if sep == " and " && !between_before(text, end) {
+                    return None;
+                }
+                let _ = money;
+                return Some((end + sep.len() + skipped, true));
+            }
+        }
+    }
+    None
+}
+
+fn between_before(text: &str, end: usize) -> bool {
+    let window_start = end.saturating_sub(40);
+    let window_start = (0..=window_start)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    text[window_start..end]
+        .to_ascii_lowercase()
+        .contains("between")
+}
+
+fn is_year(n: &str) -> bool {
+    n.len() == 4
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && (1900..=2100).contains(&n.parse::<u32>().unwrap_or(0))
+}
+
+/// The last word before `start`, lowercased.
+fn word_before(text: &str, start: usize) -> String {
+    let before = text[..start].trim_end_matches([' ', '\'', '’', '(', '#', '-']);
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+fn classify(
+    text: &str,
+    start: usize,
+    end: usize,
+    numbers: &[String],
+    currency: bool,
+    scale: bool,
+    unit: Option<&str>,
+) -> MentionKind {
+    let first = &numbers[0];
+    let after = &text[end..];
+    let after_lower = after.trim_start().to_ascii_lowercase();
+    if currency || scale || unit.is_some() {
+        return MentionKind::Figure;
+    }
+    // Ordinals: "65th", "2nd".
+    if ["st", "nd", "rd", "th"].iter().any(|s| {
+        after.starts_with(s)
+            && after[s.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }) {
+        return MentionKind::Calendar;
+    }
+    // Phone numbers: "1-800-555-0100", "(877) 555-0100".
+    let line_end = after.find('\n').unwrap_or(after.len());
+    if after[..line_end].starts_with('-')
+        && after[1..line_end.max(1)]
+            .chars()
+            .take(9)
+            .filter(|c| c.is_ascii_digit())
+            .count()
+            >= 6
+    {
+        return MentionKind::Phone;
+    }
+    if text[..start].ends_with('(') && after.starts_with(") ") && first.len() == 3 {
+        return MentionKind::Phone;
+    }
+    // Markers: "1. Contracts" at a line start, "[3]", page numbers.
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let at_line_start = text[line_start..start].trim().is_empty();
+    if at_line_start && (after.starts_with(". ") || after.starts_with(") ")) && first.len() <= 2 {
+        return MentionKind::Marker;
+    }
+    if text[..start].ends_with('[') && after.starts_with(']') {
+        return MentionKind::Marker;
+    }
+    let before = word_before(text, start);
+    if before == "page" || before == "slide" || NAME_BEFORE.contains(&before.as_str()) {
+        return MentionKind::Marker;
+    }
+    // Durations: "15 years", "12 to 18 months", "a 10-year record".
+    let duration_word = after_lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or_default();
+    if DURATIONS.contains(&duration_word)
+        || DURATIONS
+            .iter()
+            .any(|d| d.starts_with('-') && after_lower.starts_with(d))
+    {
+        return MentionKind::Duration;
+    }
+    // Years, fiscal years ("fiscal '22"), dates ("September 30"), quarter
+    // and half numbers ("quarter 2", "Q4" never reaches here).
+    if numbers.iter().all(|n| is_year(n)) {
+        return MentionKind::Calendar;
+    }
+    if text[..start].ends_with('\'') || text[..start].ends_with('’') {
+        return MentionKind::Calendar;
+    }
+    if MONTHS.contains(&before.as_str()) || CALENDAR_BEFORE.contains(&before.as_str()) {
+        return MentionKind::Calendar;
+    }
+    if MONTHS.iter().any(|m| {
+        after_lower.starts_with(m)
+            && after_lower[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic())
+    }) && first.len() <= 2
+    {
+        return MentionKind::Calendar;
+    }
+    MentionKind::Figure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn units() -> UnitTable {
+        qbrief_model::Vocabulary::builtin(&["bitcoin-mining"], qbrief_model::Currency::USD).units
+    }
+
+    /// `expected`: each phrase as "text kind".
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        let got: Vec<String> = mentions(text, &units())
+            .iter()
+            .map(|m| format!("{} {:?}", m.text(text), m.kind))
+            .collect();
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn figures() {
+        check("revenue of $73.6 million", &["$73.6 million Figure"]);
+        check(
+            "revenue of $73.6M and US$168 million",
+            &["$73.6M Figure", "US$168 million Figure"],
+        );
+        check("an increase of 16.4% year-over-year", &["16.4% Figure"]);
+        check("down 13 basis points", &["13 basis points Figure"]);
+        check("EPS of $0.57 per share", &["$0.57 per share Figure"]);
+        check(
+            "7.30 million terahash per second",
+            &["7.30 million terahash per second Figure"],
+        );
+        check("4.6 EH/s installed", &["4.6 EH/s Figure"]);
+        check("1,212 Bitcoins", &["1,212 Bitcoins Figure"]);
+        check("guidance of 5% to 8%", &["5% to 8% Figure"]);
+        check(
+            "between $125 and $180 million",
+            &["$125 and $180 million Figure"],
+        );
+        check("growth of 5-8%", &["5-8% Figure"]);
+        check("a loss of -$19.0 million", &["-$19.0 million Figure"]);
+        check("RMB 100 million", &["RMB 100 million Figure"]);
+        check("a 2.6-fold increase", &["2.6-fold Figure"]);
+        check("sold 10,814 units", &["10,814 units Figure"]);
+        check("6.1 times net debt", &["6.1 times Figure"]);
+    }
+
+    #[test]
+    fn traps() {
+        check(
+            "In 2021 and 2022, fiscal '22",
+            &["2021 Calendar", "2022 Calendar", "22 Calendar"],
+        );
+        check("15 years of covering our company", &["15 years Duration"]);
+        check("12 to 18 months", &["12 to 18 months Duration"]);
+        check(
+            "as of September 30, 2024",
+            &["30 Calendar", "2024 Calendar"],
+        );
+        check("in quarter 2 and Q4", &["2 Calendar"]);
+        check("our 65th year", &["65 Calendar"]);
+        check("call 1-800-555-0100 now", &["1-800-555-0100 Phone"]);
+        check(
+            "1. Contracts worth $0.174 b.",
+            &["1 Marker", "$0.174 Figure"],
+        );
+        check("see page 19", &["19 Marker"]);
+        check("A15 Pro and K230", &[]);
+        check("2021-2022", &["2021 Calendar", "2022 Calendar"]);
+        check("Class 8 trucks after COVID- 19", &["8 Marker", "19 Marker"]);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,80}") {
+            let units = units();
+            for m in mentions(&text, &units) {
+                prop_assert!(m.start <= m.end && m.end <= text.len());
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_figure_like(text in "[-+$€£~ ,.0-9%a-zA-Z/'’()\\[\\]]{0,40}") {
+            let units = units();
+            for m in mentions(&text, &units) {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
