@@ -48,6 +48,29 @@ pub enum Command {
     },
     /// Render the quarter briefs and company pages into reports/.
     Render(RenderArgs),
+    /// Propose a fact for every figure of a transcript, as a data file of drafts or as JSON.
+    Draft {
+        /// The source document (a transcript).
+        document: PathBuf,
+        /// The company whose taxonomies name the metrics.
+        #[arg(long)]
+        company: String,
+        /// The period the document reports (2024-Q3).
+        #[arg(long)]
+        period: String,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DraftFormat::Toml)]
+        format: DraftFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also propose figures already recorded for the document.
+        #[arg(long)]
+        all: bool,
+    },
     /// List every number of a document that no recorded fact or [[ignore]] entry accounts for (exit 1 if any).
     Coverage {
         /// The source document (a transcript).
@@ -104,6 +127,12 @@ pub enum RenderFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    Toml,
     Json,
 }
 

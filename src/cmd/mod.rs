@@ -3,6 +3,7 @@
 
 mod check;
 mod coverage;
+mod draft;
 mod export;
 mod metrics;
 mod render;
@@ -29,6 +30,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             coverage,
         } => verify_sources::run(&sources, &data, coverage),
         Command::Render(args) => render::run(&args),
+        Command::Draft {
+            document,
+            company,
+            period,
+            data,
+            format,
+            out,
+            all,
+        } => draft::run(&draft::Args {
+            document: &document,
+            company: &company,
+            period: &period,
+            data: &data,
+            format,
+            out: out.as_deref(),
+            all,
+        }),
         Command::Coverage {
             document,
             data,

@@ -42,7 +42,6 @@ const NOT_STATED: &[(&str, &str, &str)] = &[
     ("customer_advances", "2023-Q2", "no advances balance in the Q2 2023 call"),
     ("revenue_per_btc", "2023-Q2", "not stated; derived from mining revenue and bitcoin mined"),
     ("crypto_fair_value_change", "2023-Q2", "fair-value accounting was adopted in 2024"),
-    ("btc_price_quarter_end", "2023-Q2", "only a price range for the quarter is given"),
     ("machines_sold", "2023-Q2", "sales are given as computing power, not units"),
     ("inventory_writedowns", "2024-Q2", "the $17.3M combines inventory and prepayment write-downs and provisions (writedowns_and_provisions)"),
     ("rd_expense", "2024-Q2", "no expense breakdown in the Q2 2024 call"),

@@ -4,6 +4,7 @@ mod calc;
 mod check;
 mod cli;
 mod dataset;
+mod draft;
 mod export;
 mod render;
 mod taxonomy;

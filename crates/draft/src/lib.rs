@@ -1,7 +1,9 @@
 //! From a new transcript to reviewed facts: [`mentions`] finds every
 //! number-bearing phrase of a document, and tells figures from years,
-//! dates, markers and durations; [`coverage`] lists the figures no recorded
-//! fact or `[[ignore]]` entry accounts for.
+//! dates, markers and durations; [`draft`] proposes a fact for each figure
+//! (value, metric from the taxonomies' synonyms, period, change, guidance,
+//! axis members, speaker, evidence, confidence); [`coverage`] lists the
+//! figures no recorded fact or `[[ignore]]` entry accounts for.
 //!
 //! Rule-based and deterministic: no network, no model weights.
 
@@ -9,7 +11,12 @@
 #![forbid(unsafe_code)]
 
 mod coverage;
+mod draft;
+mod propose;
 mod scan;
+mod transcript;
 
 pub use coverage::{coverage, Coverage, Unaccounted};
+pub use draft::{draft, Candidate, Draft};
 pub use scan::{mentions, Mention, MentionKind};
+pub use transcript::{Sentence, Transcript, TranscriptSpeaker};

@@ -49,6 +49,8 @@ pub struct Mention {
     pub unit: Option<String>,
     /// Whether the phrase is a range ("$70 million to $80 million").
     pub range: bool,
+    /// Whether "plus" follows the number ("10-plus joules", "1,200 plus").
+    pub plus: bool,
 }
 
 impl Mention {
@@ -208,6 +210,7 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
             scale: None,
             unit: None,
             range: false,
+            plus: false,
         };
     }
     let (mut start, currency) = currency_before(text, i);
@@ -225,13 +228,27 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
     if let Some((_, e)) = &scale {
         end = *e;
     }
+    let plus = ["-plus", " plus"].iter().find(|p| {
+        text[end..].starts_with(**p)
+            && text[end + p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    let plus = plus.map(|p| {
+        end += p.len();
+    });
     let mut unit = unit_at(text, end, units, currency.is_some());
     if let Some((_, e)) = &unit {
         end = *e;
     }
     // A range: "5-8%", "$70 million to $80 million", "between 5% and 8%".
     let mut range = false;
-    if let Some((second_start, sep_ok)) = range_second(text, end, currency.is_some()) {
+    // "from $16,500 to $28,500" is two figures, not a range.
+    let from_to = word_before(text, start) == "from" && text[end..].starts_with(" to ");
+    if let Some((second_start, sep_ok)) =
+        range_second(text, end, currency.is_some()).filter(|_| !from_to)
+    {
         if sep_ok {
             let (second, e2) = number_at(text, second_start);
             let mut e2 = e2;
@@ -284,6 +301,7 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
         scale: scale.map(|s| s.0),
         unit: unit.map(|u| u.0),
         range,
+        plus: plus.is_some(),
     }
 }
 
@@ -445,13 +463,16 @@ fn range_second(text: &str, end: usize, money: bool) -> Option<(usize, bool)> {
     let rest = &text[end..];
     for sep in ["-", "–", " to ", " and ", " - ", " – "] {
         if let Some(after) = rest.strip_prefix(sep) {
+            // Both ends in money, or neither: "50% to $42 million" is two figures.
+            if after.starts_with(['$', '€', '£']) != money {
+                return None;
+            }
             let after_trim = after.trim_start_matches(['$', '€', '£', '+', '-']);
             let skipped = after.len() - after_trim.len();
             if after_trim.starts_with(|c: char| c.is_ascii_digit()) {
                 if sep == " and " && !between_before(text, end) {
                     return None;
                 }
-                let _ = money;
                 return Some((end + sep.len() + skipped, true));
             }
         }

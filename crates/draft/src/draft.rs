@@ -1,0 +1,425 @@
+//! Drafting: every figure of a transcript becomes a proposed fact with a
+//! verbatim evidence phrase, its speaker and a confidence; figures already
+//! recorded for the document are skipped unless asked for.
+
+use qbrief_model::{Dims, Figure, Period, Vocabulary, MAX_EVIDENCE_WORDS};
+use rust_decimal::Decimal;
+
+use crate::coverage::{coverage, line_column};
+use crate::propose::{propose, Context};
+use crate::scan::{mentions, Mention, MentionKind};
+use crate::transcript::{Transcript, TranscriptSpeaker};
+
+/// One proposed fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// 1-based line of the figure in the document.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The metric id (`revenue`, `revenue.yoy`), `None` when no metric fits.
+    pub metric: Option<String>,
+    /// The period it is for.
+    pub period: Period,
+    /// The value as the data format writes it.
+    pub value: String,
+    /// The parsed value.
+    pub figure: Figure,
+    /// The figure as written, when the value reinterprets it.
+    pub as_written: Option<String>,
+    /// A verbatim phrase of at most twelve words that contains the figure.
+    pub evidence: String,
+    /// Who said it, when the transcript names speakers.
+    pub speaker: Option<String>,
+    /// Whether it is guidance.
+    pub guidance: bool,
+    /// Axis members.
+    pub dims: Dims,
+    /// The subject of a per-subject metric.
+    pub subject: Option<String>,
+    /// How sure the drafter is, 0 to 1.
+    pub confidence: Decimal,
+    /// What a reviewer should know.
+    pub note: Option<String>,
+}
+
+/// A drafted document: its speakers and the proposed facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The speakers the candidates name.
+    pub speakers: Vec<TranscriptSpeaker>,
+    /// The proposals, in document order.
+    pub candidates: Vec<Candidate>,
+    /// Figures skipped because a recorded fact already has them.
+    pub skipped: usize,
+}
+
+/// Drafts facts from `text`, a document reporting `period` of a company
+/// whose fiscal year ends in `fiscal_year_end_month`, in the vocabulary of
+/// the company; figures inside any of `recorded` (evidence
+/// phrases of facts already recorded from the document) are skipped.
+///
+/// ```
+/// use qbrief_draft::draft;
+/// use qbrief_model::{Currency, Vocabulary};
+/// let vocabulary = Vocabulary::builtin(&["base"], Currency::USD);
+/// let text = "Jo Doe:\nTotal revenue was $73.6 million, up 12% year-over-year.\n";
+/// let d = draft(text, "2024-Q3".parse().unwrap(), 12, &vocabulary, &[]);
+/// let facts: Vec<(Option<&str>, &str, &str)> = d.candidates.iter()
+///     .map(|c| (c.metric.as_deref(), c.value.as_str(), c.evidence.as_str()))
+///     .collect();
+/// assert_eq!(facts, [
+///     (Some("revenue"), "$73.6M", "Total revenue was $73.6 million, up 12% year-over-year."),
+///     (Some("revenue.yoy"), "+12%", "Total revenue was $73.6 million, up 12% year-over-year."),
+/// ]);
+/// ```
+pub fn draft(
+    text: &str,
+    period: Period,
+    fiscal_year_end_month: u32,
+    vocabulary: &Vocabulary,
+    recorded: &[&str],
+) -> Draft {
+    let transcript = Transcript::parse(text);
+    let mut found = mentions(text, &vocabulary.units);
+    found.extend(multiples(text));
+    found.sort_by_key(|m| m.start);
+    let uncovered: Vec<usize> = if recorded.is_empty() {
+        Vec::new()
+    } else {
+        coverage(text, &vocabulary.units, recorded)
+            .unaccounted
+            .iter()
+            .map(|u| offset_of(text, u.line, u.column))
+            .collect()
+    };
+    let mut candidates = Vec::new();
+    let mut skipped = 0;
+    let mut used_speakers = Vec::new();
+    let mut sentence_index = 0;
+    let mut previous_figure: Option<(usize, usize, String)> = None;
+    for m in found.iter().filter(|m| m.kind == MentionKind::Figure) {
+        while sentence_index + 1 < transcript.sentences.len()
+            && transcript.sentences[sentence_index].range.end <= m.start
+        {
+            sentence_index += 1;
+        }
+        let Some(sentence) = transcript.sentences.get(sentence_index) else {
+            continue;
+        };
+        if !(sentence.range.start <= m.start && m.end <= sentence.range.end) {
+            continue;
+        }
+        if !recorded.is_empty() && !uncovered.contains(&m.start) {
+            skipped += 1;
+            continue;
+        }
+        let previous = transcript.sentences[..sentence_index]
+            .iter()
+            .rev()
+            .find(|s| s.speaker == sentence.speaker)
+            .map(|s| s.range.clone());
+        let cx = Context {
+            text,
+            sentence: sentence.range.clone(),
+            previous,
+            period,
+            vocabulary,
+            fiscal_year_end_month,
+            previous_figure: previous_figure
+                .as_ref()
+                .filter(|(s, _, _)| *s == sentence_index)
+                .map(|(_, end, id)| (*end, id.clone())),
+        };
+        let Some(p) = propose(&cx, m) else { continue };
+        if let Some(id) = p.metric.as_ref().filter(|id| !id.contains('.')) {
+            previous_figure = Some((sentence_index, m.end, id.clone()));
+        }
+        let (line, column) = line_column(text, m.start);
+        let speaker = sentence.speaker.map(|i| {
+            if !used_speakers.contains(&i) {
+                used_speakers.push(i);
+            }
+            transcript.speakers[i].name.clone()
+        });
+        candidates.push(Candidate {
+            line,
+            column,
+            metric: p.metric,
+            period: p.period,
+            value: p.value,
+            figure: p.figure,
+            as_written: p.as_written,
+            evidence: evidence(text, &sentence.range, m),
+            speaker,
+            guidance: p.guidance,
+            dims: p.dims,
+            subject: p.subject,
+            confidence: p.confidence,
+            note: p.note,
+        });
+    }
+    used_speakers.sort();
+    Draft {
+        speakers: used_speakers
+            .into_iter()
+            .map(|i| transcript.speakers[i].clone())
+            .collect(),
+        candidates,
+        skipped,
+    }
+}
+
+/// Growth said in words: "doubled", "tripling", read as a 2-fold or
+/// 3-fold figure.
+fn multiples(text: &str) -> Vec<Mention> {
+    const WORDS: &[(&str, &str)] = &[
+        ("doubled", "2"),
+        ("doubling", "2"),
+        ("doubles", "2"),
+        ("tripled", "3"),
+        ("tripling", "3"),
+        ("triples", "3"),
+        ("quadrupled", "4"),
+        ("quadrupling", "4"),
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (word, n) in WORDS {
+        for (at, _) in lower.match_indices(word) {
+            let end = at + word.len();
+            let boundary = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if boundary {
+                out.push(Mention {
+                    start: at,
+                    end,
+                    kind: MentionKind::Figure,
+                    numbers: vec![(*n).to_string()],
+                    currency: None,
+                    scale: None,
+                    unit: Some("-fold".into()),
+                    range: false,
+                    plus: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The byte offset of a 1-based line and character column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    line_start
+        + text[line_start..]
+            .chars()
+            .take(column - 1)
+            .map(char::len_utf8)
+            .sum::<usize>()
+}
+
+/// Up to twelve words of the sentence around the figure: more before it
+/// (where the metric is named) than after.
+fn evidence(text: &str, sentence: &std::ops::Range<usize>, m: &Mention) -> String {
+    let words: Vec<(usize, usize)> = word_spans(text, sentence.start, sentence.end);
+    let first = words.iter().position(|(_, e)| *e > m.start).unwrap_or(0);
+    let last = words
+        .iter()
+        .rposition(|(s, _)| *s < m.end)
+        .unwrap_or(first)
+        .max(first);
+    let inside = last - first + 1;
+    let spare = MAX_EVIDENCE_WORDS.saturating_sub(inside);
+    let before = (spare * 2 / 3).min(first);
+    let after = (spare - before).min(words.len() - 1 - last);
+    let before = (spare - after).min(first);
+    let (start, _) = words[first - before];
+    let (_, end) = words[last + after];
+    text[start..end]
+        .trim_end_matches([',', ';', ':'])
+        .to_string()
+}
+
+fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut word_start = None;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if c.is_whitespace() {
+            if let Some(s) = word_start.take() {
+                out.push((s, at));
+            }
+        } else if word_start.is_none() {
+            word_start = Some(at);
+        }
+    }
+    if let Some(s) = word_start {
+        out.push((s, end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use qbrief_model::Currency;
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)
+    }
+
+    /// `expected`: one "metric period value [guidance] [dims]" per figure.
+    #[track_caller]
+    fn check(sentence: &str, expected: &[&str]) {
+        let d = draft(sentence, "2024-Q3".parse().unwrap(), 12, &vocabulary(), &[]);
+        let got: Vec<String> = d
+            .candidates
+            .iter()
+            .map(|c| {
+                let mut s = format!(
+                    "{} {} {}",
+                    c.metric.as_deref().unwrap_or("?"),
+                    c.period,
+                    c.value
+                );
+                if c.guidance {
+                    s.push_str(" guidance");
+                }
+                if !c.dims.is_empty() {
+                    s.push_str(&format!(" {}", qbrief_model::dims_text(&c.dims)));
+                }
+                s
+            })
+            .collect();
+        assert_eq!(got, expected, "{sentence}");
+        for c in &d.candidates {
+            assert!(sentence.contains(&c.evidence), "evidence is verbatim");
+            assert!(qbrief_model::word_count(&c.evidence) <= MAX_EVIDENCE_WORDS);
+        }
+    }
+
+    #[test]
+    fn phrasings() {
+        check(
+            "Total revenue was $73.6 million.",
+            &["revenue 2024-Q3 $73.6M"],
+        );
+        check(
+            "Net sales of $3.1 billion rose 12% year-over-year.",
+            &["revenue 2024-Q3 $3.1B", "revenue.yoy 2024-Q3 +12%"],
+        );
+        check(
+            "Revenue grew 5% sequentially.",
+            &["revenue.qoq 2024-Q3 +5%"],
+        );
+        check(
+            "Operating expenses decreased 19% year-over-year.",
+            &["operating_expenses.yoy 2024-Q3 -19%"],
+        );
+        check(
+            "Earnings per diluted share were $1.38.",
+            &["eps_diluted 2024-Q3 $1.38/share"],
+        );
+        check(
+            "Adjusted EPS of $0.57 per share.",
+            &["adjusted_eps 2024-Q3 $0.57/share"],
+        );
+        check(
+            "Gross margin increased 30 basis points to 35%.",
+            &[
+                "gross_margin.yoy 2024-Q3 +30 bps",
+                "gross_margin 2024-Q3 35%",
+            ],
+        );
+        check(
+            "Revenue was about $72 million.",
+            &["revenue 2024-Q3 about $72M"],
+        );
+        check(
+            "We mined over 147 bitcoins.",
+            &["btc_mined 2024-Q3 over 147 BTC"],
+        );
+        check(
+            "Cash was nearly $80 million.",
+            &["cash 2024-Q3 nearly $80M"],
+        );
+        check(
+            "Our net loss narrowed 50% to $42 million.",
+            &["net_income.yoy 2024-Q3 +50%", "net_income 2024-Q3 -$42M"],
+        );
+        check(
+            "Revenue doubled year-over-year.",
+            &["revenue.yoy 2024-Q3 +100%"],
+        );
+        check(
+            "Revenue saw a 2.6-fold increase.",
+            &["revenue.yoy 2024-Q3 +160%"],
+        );
+        check(
+            "Revenue was $55.2 million in the first quarter of 2023.",
+            &["revenue 2023-Q1 $55.2M"],
+        );
+        check(
+            "Revenue of $80 million compared to $60 million in the same period last year.",
+            &["revenue 2024-Q3 $80M", "revenue 2023-Q3 $60M"],
+        );
+        check(
+            "We expect revenue of $80 million for the next quarter.",
+            &["revenue 2024-Q4 $80M guidance"],
+        );
+        check(
+            "We expect fiscal '25 sales growth between 5% and 8%.",
+            &["revenue.yoy 2025-FY +5% to +8% guidance"],
+        );
+        check(
+            "For the full year, we expect capex of $55 million to $60 million.",
+            &["capex 2024-FY $55M to $60M guidance"],
+        );
+        check(
+            "Bitcoin held was 1,212 at the end of September.",
+            &["btc_held 2024-Q3 1,212 BTC"],
+        );
+        check(
+            "Cash of $72 million at the end of March.",
+            &["cash 2024-Q1 $72M"],
+        );
+    }
+
+    #[test]
+    fn traps() {
+        check(
+            "In 2023 we celebrated 15 years and our 65th anniversary.",
+            &[],
+        );
+        check("Call 1-800-555-0100 for the replay of Q4.", &[]);
+        check("See page 19 of the fourth quarter deck.", &[]);
+        check("Class 8 truck builds and COVID-19 effects.", &[]);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,300}") {
+            let d = draft(&text, "2024-Q3".parse().unwrap(), 7, &vocabulary(), &[]);
+            for c in &d.candidates {
+                prop_assert!(text.contains(&c.evidence));
+            }
+        }
+
+        #[test]
+        fn call_like_text_never_panics(text in "[A-Za-z $%.,:'’0-9\\n-]{0,200}") {
+            let _ = draft(&text, "2024-Q3".parse().unwrap(), 12, &vocabulary(), &[text.as_str()]);
+        }
+    }
+}

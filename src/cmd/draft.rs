@@ -1,0 +1,249 @@
+//! `qbrief draft DOC`: a data file of draft facts (or JSON candidates) for
+//! every figure of a transcript, for a person to review.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use qbrief_draft::{Candidate, Draft};
+use qbrief_model::Period;
+use serde::Serialize;
+
+use crate::cli::DraftFormat;
+use crate::loader;
+use crate::output::write_if_changed;
+
+pub struct Args<'a> {
+    pub document: &'a Path,
+    pub company: &'a str,
+    pub period: &'a str,
+    pub data: &'a Path,
+    pub format: DraftFormat,
+    pub out: Option<&'a Path>,
+    pub all: bool,
+}
+
+pub fn run(args: &Args<'_>) -> Result<ExitCode> {
+    let period: Period = args
+        .period
+        .parse()
+        .map_err(|e| anyhow::anyhow!("--period {}: {e}", args.period))?;
+    let bytes = std::fs::read(args.document)
+        .with_context(|| format!("cannot read document {}", args.document.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let file_name = args
+        .document
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (dataset, diagnostics) = loader::load(args.data)?;
+    let Some(data) = dataset
+        .companies
+        .values()
+        .find(|c| c.company.id.as_str() == args.company)
+    else {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        bail!(
+            "no company \"{}\" in {}: it needs {}/{}/company.toml{}",
+            args.company,
+            args.data.display(),
+            args.data.display(),
+            args.company,
+            if errors > 0 {
+                " (and `qbrief check` reports errors)"
+            } else {
+                ""
+            }
+        );
+    };
+    let existing = data.documents.iter().find(|d| d.file == file_name);
+    let recorded: Vec<&str> = match (existing, args.all) {
+        (Some(doc), false) => data
+            .facts
+            .iter()
+            .filter(|f| f.source == doc.id)
+            .map(|f| f.evidence.as_str())
+            .chain(doc.ignored.iter().map(|i| i.evidence.as_str()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let drafted = qbrief_draft::draft(
+        &text,
+        period,
+        data.company.fiscal_year_end_month,
+        &data.vocabulary,
+        &recorded,
+    );
+    let output = match args.format {
+        DraftFormat::Json => {
+            let records: Vec<JsonCandidate> =
+                drafted.candidates.iter().map(JsonCandidate::from).collect();
+            serde_json::to_string_pretty(&records)? + "\n"
+        }
+        DraftFormat::Toml => {
+            let id = existing.map_or_else(|| document_id(period, args.out), |d| d.id.clone());
+            let title = existing.map_or_else(
+                || format!("{} {period} earnings call", data.company.name),
+                |d| d.title.clone(),
+            );
+            toml(&drafted, &id, &title, period, &file_name)
+        }
+    };
+    match args.out {
+        Some(path) => {
+            write_if_changed(path, output.as_bytes())?;
+        }
+        None => std::io::stdout().lock().write_all(output.as_bytes())?,
+    }
+    eprintln!(
+        "{} draft facts from {file_name}{}",
+        drafted.candidates.len(),
+        if drafted.skipped > 0 {
+            format!(
+                "; {} figures already recorded were skipped (--all proposes them too)",
+                drafted.skipped
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The id of a new document: the output file's stem, else `2024-q3-call`.
+fn document_id(period: Period, out: Option<&Path>) -> String {
+    out.and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{}-call", period.to_string().to_lowercase()))
+}
+
+/// One candidate as JSON, in the export's canonical units.
+#[derive(Serialize)]
+struct JsonCandidate {
+    line: usize,
+    period: String,
+    metric: String,
+    value: String,
+    unit: String,
+    qualifier: &'static str,
+    interval_low: Option<String>,
+    interval_high: Option<String>,
+    evidence: String,
+    speaker: Option<String>,
+    guidance: bool,
+    dims: std::collections::BTreeMap<String, String>,
+    subject: Option<String>,
+    confidence: String,
+}
+
+impl From<&Candidate> for JsonCandidate {
+    fn from(c: &Candidate) -> JsonCandidate {
+        let interval = c.figure.interval();
+        JsonCandidate {
+            line: c.line,
+            period: c.period.to_string(),
+            metric: c.metric.clone().unwrap_or_else(|| "?".into()),
+            value: c.figure.value().normalize().to_string(),
+            unit: c.figure.unit().symbol().to_string(),
+            qualifier: c.figure.qualifier().name(),
+            interval_low: interval.low.map(|v| v.normalize().to_string()),
+            interval_high: interval.high.map(|v| v.normalize().to_string()),
+            evidence: c.evidence.clone(),
+            speaker: c.speaker.clone(),
+            guidance: c.guidance,
+            dims: c.dims.clone(),
+            subject: c.subject.clone(),
+            confidence: c.confidence.to_string(),
+        }
+    }
+}
+
+/// A data file of draft facts that `qbrief check` accepts.
+fn toml(d: &Draft, id: &str, title: &str, period: Period, file: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Drafted by `qbrief draft` from {file}. Review every fact against its"
+    );
+    let _ = writeln!(
+        out,
+        "# evidence (metric, period, value), then delete `draft = true`; delete"
+    );
+    let _ = writeln!(
+        out,
+        "# what is wrong, or move it to an [[ignore]] entry with a reason."
+    );
+    let _ = writeln!(out, "[document]");
+    let _ = writeln!(out, "id = {}", quote(id));
+    let _ = writeln!(out, "kind = \"earnings-call\"");
+    let _ = writeln!(out, "title = {}", quote(title));
+    let _ = writeln!(out, "period = \"{period}\"");
+    let _ = writeln!(out, "file = {}", quote(file));
+    for s in &d.speakers {
+        let _ = write!(
+            out,
+            "\n[[speaker]]\nname = {}\nrole = {}\n",
+            quote(&s.name),
+            quote(&s.role)
+        );
+    }
+    for c in &d.candidates {
+        let _ = write!(
+            out,
+            "\n[[fact]]\nmetric = {}\n",
+            quote(c.metric.as_deref().unwrap_or("?"))
+        );
+        if c.period != period {
+            let _ = writeln!(out, "period = \"{}\"", c.period);
+        }
+        if let Some(s) = &c.subject {
+            let _ = writeln!(out, "subject = {}", quote(s));
+        }
+        let _ = writeln!(out, "value = {}", quote(&c.value));
+        if let Some(s) = &c.speaker {
+            let _ = writeln!(out, "speaker = {}", quote(s));
+        }
+        let _ = writeln!(out, "evidence = {}", quote(&c.evidence));
+        if !c.dims.is_empty() {
+            let dims: Vec<String> = c
+                .dims
+                .iter()
+                .map(|(a, m)| format!("{a} = {}", quote(m)))
+                .collect();
+            let _ = writeln!(out, "dims = {{ {} }}", dims.join(", "));
+        }
+        if c.guidance {
+            let _ = writeln!(out, "guidance = true");
+        }
+        if let Some(w) = &c.as_written {
+            let _ = writeln!(out, "as_written = {}", quote(w));
+        }
+        let mut note = format!("draft, line {}, confidence {}", c.line, c.confidence);
+        if let Some(n) = &c.note {
+            note.push_str(&format!("; {n}"));
+        }
+        let _ = writeln!(out, "note = {}", quote(&note));
+        let _ = writeln!(out, "draft = true");
+    }
+    out
+}
+
+/// A TOML basic string.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
