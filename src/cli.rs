@@ -16,9 +16,18 @@ pub struct Cli {
 pub enum Command {
     /// Load every data file and report every problem (exit 1 on errors).
     Check {
-        /// The data folder.
+        /// The data folder (also accepted as `--data DIR`).
         #[arg(default_value = "data")]
         data_dir: PathBuf,
+        /// The data folder; wins over the positional one.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Threads to use, one company at a time each (default: all cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
         /// Output format of the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -71,7 +80,7 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// List every number of a document that no recorded fact or [[ignore]] entry accounts for (exit 1 if any).
+    /// List every number of a document that no recorded fact or `[[ignore]]` entry accounts for (exit 1 if any).
     Coverage {
         /// The source document (a transcript).
         document: PathBuf,
@@ -116,6 +125,12 @@ pub struct RenderArgs {
     /// Write nothing; exit 1 listing every brief that is missing, stale or extra.
     #[arg(long)]
     pub check: bool,
+    /// Threads to use, one company at a time each (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Print neither the files written nor a progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,23 +7,45 @@ use std::process::ExitCode;
 use anyhow::Result;
 use qbrief_model::{Diagnostic, Severity};
 
+use super::workers;
 use crate::cli::CheckFormat;
 use crate::loader;
 
-pub fn run(data_dir: &Path, format: CheckFormat, verbose: bool) -> Result<ExitCode> {
-    let (dataset, mut diagnostics) = loader::load(data_dir)?;
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        for data in dataset.companies.values() {
-            let analysis = qbrief_calc::analyze(data);
-            diagnostics.extend(
-                analysis
-                    .reconciliations
-                    .iter()
-                    .filter_map(|r| r.to_diagnostic()),
-            );
+pub struct Args<'a> {
+    pub data: &'a Path,
+    pub format: CheckFormat,
+    pub verbose: bool,
+    pub jobs: Option<usize>,
+    pub quiet: bool,
+}
+
+pub fn run(args: &Args<'_>) -> Result<ExitCode> {
+    let (format, verbose) = (args.format, args.verbose);
+    let layout = loader::layout(args.data)?;
+    // One company at a time per thread: its findings, and the mismatches of
+    // its analysis when its data has no error.
+    let found = workers::each_company(&layout.companies, args.jobs, args.quiet, |folder| {
+        let (dataset, mut diagnostics) = loader::load_company(&layout.shared, folder)?;
+        if !diagnostics.iter().any(Diagnostic::is_error) {
+            for data in dataset.companies.values() {
+                let analysis = qbrief_calc::analyze(data);
+                diagnostics.extend(
+                    analysis
+                        .reconciliations
+                        .iter()
+                        .filter_map(|r| r.to_diagnostic()),
+                );
+            }
         }
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Ok::<_, anyhow::Error>(diagnostics)
+    })?;
+    let mut diagnostics = layout.diagnostics;
+    for company in found {
+        diagnostics.extend(company?);
     }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // A shared taxonomy's problems are found with every company that uses it.
+    diagnostics.dedup_by(|a, b| a.to_string() == b.to_string());
     let shown: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| verbose || format == CheckFormat::Json || d.severity != Severity::Info)

@@ -8,6 +8,7 @@ mod export;
 mod metrics;
 mod render;
 mod verify_sources;
+mod workers;
 
 use std::process::ExitCode;
 
@@ -20,9 +21,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check {
             data_dir,
+            data,
+            jobs,
+            quiet,
             format,
             verbose,
-        } => check::run(&data_dir, format, verbose),
+        } => check::run(&check::Args {
+            data: data.as_deref().unwrap_or(&data_dir),
+            format,
+            verbose,
+            jobs,
+            quiet,
+        }),
         Command::Export { data, format } => export::run(&data, format),
         Command::VerifySources {
             sources,

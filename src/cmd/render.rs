@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use qbrief_model::{CompanyData, Period};
+use qbrief_model::{CompanyData, Diagnostic, Period};
 use qbrief_report::{check_markdown, Renderer};
 
+use super::workers;
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::loader;
 use crate::output::write_if_changed;
@@ -19,62 +20,131 @@ use crate::output::write_if_changed;
 const FIX: &str = "qbrief render";
 
 pub fn run(args: &RenderArgs) -> Result<ExitCode> {
-    let (dataset, diagnostics) = loader::load(&args.data)?;
-    if diagnostics.iter().any(|d| d.is_error()) {
-        super::check::print(&diagnostics, crate::cli::CheckFormat::Text)?;
+    let layout = loader::layout(&args.data)?;
+    if layout.diagnostics.iter().any(Diagnostic::is_error) {
+        super::check::print(&layout.diagnostics, crate::cli::CheckFormat::Text)?;
         bail!("the data has errors; fix them (see `qbrief check`) before rendering");
     }
     let renderer = renderer(args.templates.as_deref())?;
+    let companies: Vec<PathBuf> = layout
+        .companies
+        .iter()
+        .filter(|f| {
+            args.company
+                .as_deref()
+                .is_none_or(|c| f.file_name().is_some_and(|n| n == c))
+        })
+        .cloned()
+        .collect();
     if let Some(id) = &args.company {
-        if !dataset.companies.keys().any(|c| c.as_str() == id) {
+        if companies.is_empty() {
             bail!("no company \"{id}\" in {}", args.data.display());
         }
     }
-    let mut expected: BTreeMap<PathBuf, String> = BTreeMap::new();
-    let mut owned_dirs = Vec::new();
-    for data in dataset.companies.values() {
-        if args
-            .company
-            .as_deref()
-            .is_some_and(|c| c != data.company.id.as_str())
-        {
-            continue;
-        }
-        let dir = args.out.join(data.company.id.as_str());
-        owned_dirs.push(dir.clone());
-        render_company(data, &renderer, args, &dir, &mut expected)?;
+    // One company at a time per thread: load, analyze, render, write, and
+    // keep only the lines to print.
+    let outcomes = workers::each_company(&companies, args.jobs, args.quiet, |folder| {
+        render_folder(&layout.shared, folder, &renderer, args)
+    })?;
+    let mut errors = Vec::new();
+    let mut lines = Vec::new();
+    let mut problems = Vec::new();
+    for outcome in outcomes {
+        let outcome = outcome?;
+        errors.extend(outcome.errors);
+        lines.extend(outcome.lines);
+        problems.extend(outcome.problems);
     }
-    let ext = extension(args.format);
-    // Stale files: briefs (and only briefs, by name) of periods without data.
-    let mut stale = Vec::new();
-    if args.period.is_none() {
-        for dir in &owned_dirs {
-            let Ok(entries) = fs::read_dir(dir) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if is_generated_name(&path, ext) && !expected.contains_key(&path) {
-                    stale.push(path);
-                }
-            }
-        }
-        stale.sort();
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        errors.dedup_by(|a, b| a.to_string() == b.to_string());
+        super::check::print(&errors, crate::cli::CheckFormat::Text)?;
+        bail!("the data has errors; fix them (see `qbrief check`) before rendering");
     }
     if args.check {
-        return check(&expected, &stale);
+        return check(&problems);
     }
-    let mut out = std::io::stdout().lock();
-    for (path, text) in &expected {
-        if write_if_changed(path, text.as_bytes())? {
-            writeln!(out, "wrote {}", path.display())?;
+    if !args.quiet {
+        let mut out = std::io::stdout().lock();
+        for line in &lines {
+            writeln!(out, "{line}")?;
         }
     }
-    for path in &stale {
-        fs::remove_file(path).with_context(|| format!("cannot remove stale {}", path.display()))?;
-        writeln!(out, "removed {}", path.display())?;
-    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What rendering one company did: lines to print, `--check` problems, or
+/// the data errors that stopped it.
+#[derive(Default)]
+struct Outcome {
+    lines: Vec<String>,
+    problems: Vec<String>,
+    errors: Vec<Diagnostic>,
+}
+
+fn render_folder(
+    shared: &[qbrief_model::DataFile],
+    folder: &Path,
+    renderer: &Renderer,
+    args: &RenderArgs,
+) -> Result<Outcome> {
+    let (dataset, diagnostics) = loader::load_company(shared, folder)?;
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Ok(Outcome {
+            errors,
+            ..Outcome::default()
+        });
+    }
+    let mut outcome = Outcome::default();
+    for data in dataset.companies.values() {
+        let dir = args.out.join(data.company.id.as_str());
+        let mut expected = BTreeMap::new();
+        render_company(data, renderer, args, &dir, &mut expected)?;
+        let stale = stale_files(&dir, &expected, args);
+        if args.check {
+            outcome.problems.extend(compare(&expected, &stale));
+            continue;
+        }
+        for (path, text) in &expected {
+            if write_if_changed(path, text.as_bytes())? {
+                outcome.lines.push(format!("wrote {}", path.display()));
+            }
+        }
+        for path in &stale {
+            fs::remove_file(path)
+                .with_context(|| format!("cannot remove stale {}", path.display()))?;
+            outcome.lines.push(format!("removed {}", path.display()));
+        }
+    }
+    Ok(outcome)
+}
+
+/// Briefs (and only briefs, by name) of a company's folder that no period
+/// with data produces any more.
+fn stale_files(
+    dir: &Path,
+    expected: &BTreeMap<PathBuf, String>,
+    args: &RenderArgs,
+) -> Vec<PathBuf> {
+    let mut stale = Vec::new();
+    if args.period.is_some() {
+        return stale;
+    }
+    let ext = extension(args.format);
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if is_generated_name(&path, ext) && !expected.contains_key(&path) {
+                stale.push(path);
+            }
+        }
+    }
+    stale.sort();
+    stale
 }
 
 fn render_company(
@@ -154,7 +224,8 @@ fn finish(
     })
 }
 
-fn check(expected: &BTreeMap<PathBuf, String>, stale: &[PathBuf]) -> Result<ExitCode> {
+/// What `--check` finds wrong with one company's pages.
+fn compare(expected: &BTreeMap<PathBuf, String>, stale: &[PathBuf]) -> Vec<String> {
     let mut problems = Vec::new();
     for (path, text) in expected {
         match fs::read(path) {
@@ -164,11 +235,15 @@ fn check(expected: &BTreeMap<PathBuf, String>, stale: &[PathBuf]) -> Result<Exit
         }
     }
     problems.extend(stale.iter().map(|p| format!("extra: {}", p.display())));
+    problems
+}
+
+fn check(problems: &[String]) -> Result<ExitCode> {
     if problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
     let mut err = std::io::stderr().lock();
-    for p in &problems {
+    for p in problems {
         writeln!(err, "{p}")?;
     }
     writeln!(

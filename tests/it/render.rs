@@ -228,3 +228,48 @@ fn a_bank_from_data_files_alone() {
         insta::assert_snapshot!(format!("bank_{name}"), page);
     }
 }
+
+#[test]
+fn output_is_the_same_bytes_whatever_the_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = root().join("data");
+    let mut pages = Vec::new();
+    for jobs in ["1", "4"] {
+        let out = dir.path().join(format!("out{jobs}"));
+        let run = qbrief(
+            &root(),
+            &[
+                "render",
+                "--quiet",
+                "--jobs",
+                jobs,
+                "--data",
+                data.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for company in std::fs::read_dir(&out).unwrap() {
+            for page in std::fs::read_dir(company.unwrap().path()).unwrap() {
+                let path = page.unwrap().path();
+                let name = path.strip_prefix(&out).unwrap().display().to_string();
+                files.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+        files.sort();
+        pages.push(files);
+        let check = qbrief(
+            &root(),
+            &["check", "--jobs", jobs, "--data", data.to_str().unwrap()],
+        );
+        pages.push(vec![("check".into(), check.stderr.into_bytes())]);
+    }
+    assert!(!pages[0].is_empty());
+    assert_eq!(pages[0], pages[2], "briefs differ between 1 and 4 threads");
+    assert_eq!(
+        pages[1], pages[3],
+        "check output differs between 1 and 4 threads"
+    );
+}

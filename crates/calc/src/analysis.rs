@@ -7,9 +7,11 @@
 //! (`builtin.rs`: implied values, QoQ and YoY changes, period sums, and
 //! `guidance.rs`: beat or miss).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use qbrief_model::{CompanyData, Dims, Document, Fact, Interval, MetricKey, Period, Unit};
+use qbrief_model::{
+    CompanyData, Conflict, Dims, Document, Fact, Interval, MetricKey, Period, Unit,
+};
 use rust_decimal::Decimal;
 
 use crate::change::Flag;
@@ -61,10 +63,50 @@ pub struct Analysis<'a> {
     /// Every stated figure calc can also compute, compared.
     pub reconciliations: Vec<Reconciliation<'a>>,
     derived_index: BTreeMap<(String, Dims, Period), usize>,
+    index: Index<'a>,
+}
+
+/// Lookups that briefs make for every period, built once so that a
+/// company's work grows linearly with its quarters.
+#[derive(Debug, Default)]
+struct Index<'a> {
+    documents: HashMap<&'a str, &'a Document>,
+    /// Facts by the period they are for.
+    by_period: BTreeMap<Period, Vec<&'a Fact>>,
+    /// Facts by the period of the document that states them.
+    said_in: BTreeMap<Period, Vec<&'a Fact>>,
+    /// Conflicting statements by period.
+    conflicts: BTreeMap<Period, Vec<Conflict<'a>>>,
+    /// Reconciliations by the stated fact's period.
+    reconciled: BTreeMap<Period, Vec<usize>>,
+    /// Reconciliations by the address of the stated fact.
+    by_fact: HashMap<usize, Vec<usize>>,
+    /// Metrics stated along each axis.
+    on_axis: BTreeMap<&'a str, BTreeSet<&'a str>>,
 }
 
 /// Analyses one company. Pure: no I/O, no panics on any input.
 pub fn analyze(data: &CompanyData) -> Analysis<'_> {
+    let mut index = Index::default();
+    for d in &data.documents {
+        index.documents.insert(d.id.as_str(), d);
+    }
+    for fact in &data.facts {
+        index.by_period.entry(fact.period).or_default().push(fact);
+        if let Some(d) = index.documents.get(fact.source.as_str()) {
+            index.said_in.entry(d.period).or_default().push(fact);
+        }
+        for axis in fact.dims.keys() {
+            index
+                .on_axis
+                .entry(axis.as_str())
+                .or_default()
+                .insert(fact.metric.metric.id.as_str());
+        }
+    }
+    for c in data.conflicts() {
+        index.conflicts.entry(c.period).or_default().push(c);
+    }
     let mut series: BTreeMap<SeriesKey, Vec<&Fact>> = BTreeMap::new();
     let mut guided: BTreeMap<SeriesKey, BTreeMap<&str, Vec<&Fact>>> = BTreeMap::new();
     for fact in &data.facts {
@@ -94,7 +136,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
                 .into_iter()
                 .filter_map(|(doc, statements)| {
                     Some(Guided {
-                        document: data.document(doc)?,
+                        document: index.documents.get(doc).copied()?,
                         resolved: resolve(&statements)?,
                     })
                 })
@@ -117,6 +159,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         derived: Vec::new(),
         reconciliations: Vec::new(),
         derived_index: BTreeMap::new(),
+        index,
     };
     analysis.implied = analysis.implied_levels();
     let periods = analysis.periods();
@@ -145,6 +188,20 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         .collect();
     analysis.derived = derived;
     analysis.reconciliations = reconcile_all(&analysis);
+    for (i, r) in analysis.reconciliations.iter().enumerate() {
+        analysis
+            .index
+            .reconciled
+            .entry(r.fact.period)
+            .or_default()
+            .push(i);
+        analysis
+            .index
+            .by_fact
+            .entry(std::ptr::from_ref(r.fact) as usize)
+            .or_default()
+            .push(i);
+    }
     analysis
 }
 
@@ -154,6 +211,55 @@ impl<'a> Analysis<'a> {
             .entry((d.metric.clone(), d.dims.clone(), d.period))
             .or_insert(self.derived.len());
         self.derived.push(d);
+    }
+
+    /// A source document by id.
+    pub fn document(&self, id: &str) -> Option<&'a Document> {
+        self.index.documents.get(id).copied()
+    }
+
+    /// The facts for a period.
+    pub fn facts_in(&self, period: Period) -> &[&'a Fact] {
+        self.index.by_period.get(&period).map_or(&[], Vec::as_slice)
+    }
+
+    /// The facts stated by the documents of a period.
+    pub fn said_in(&self, period: Period) -> &[&'a Fact] {
+        self.index.said_in.get(&period).map_or(&[], Vec::as_slice)
+    }
+
+    /// The conflicting statements of a period.
+    pub fn conflicts_in(&self, period: Period) -> &[Conflict<'a>] {
+        self.index.conflicts.get(&period).map_or(&[], Vec::as_slice)
+    }
+
+    /// The reconciliations of the stated figures of a period.
+    pub fn reconciliations_in(&self, period: Period) -> impl Iterator<Item = &Reconciliation<'a>> {
+        self.index
+            .reconciled
+            .get(&period)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.reconciliations[*i])
+    }
+
+    /// The reconciliations of one stated fact of this analysis's data.
+    pub fn reconciliations_of(&self, fact: &Fact) -> impl Iterator<Item = &Reconciliation<'a>> {
+        self.index
+            .by_fact
+            .get(&(std::ptr::from_ref(fact) as usize))
+            .into_iter()
+            .flatten()
+            .map(|i| &self.reconciliations[*i])
+    }
+
+    /// The metrics stated along an axis.
+    pub(crate) fn on_axis(&self, axis: &str) -> BTreeSet<&str> {
+        self.index
+            .on_axis
+            .get(axis)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
     }
 
     /// Every period with a resolved or implied value, in order.

@@ -35,13 +35,7 @@ impl Analysis<'_> {
         };
         // Metrics stated along the axis are read at the member, the others
         // at the company total.
-        let on_axis: BTreeSet<&str> = self
-            .data
-            .facts
-            .iter()
-            .filter(|f| f.dims.contains_key(axis))
-            .map(|f| f.metric.metric.id.as_str())
-            .collect();
+        let on_axis = self.on_axis(axis);
         axis_def
             .members
             .iter()

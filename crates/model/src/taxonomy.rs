@@ -27,14 +27,20 @@ pub const BUILTIN_TAXONOMIES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Parses the built-in taxonomies; they are tested to load without findings.
+/// Parses the built-in taxonomies (once per process); they are tested to
+/// load without findings.
 pub fn builtin_taxonomies() -> Vec<TaxonomyFile> {
-    BUILTIN_TAXONOMIES
-        .iter()
-        .filter_map(|(id, text)| {
-            parse_taxonomy(&format!("<built-in>/taxonomies/{id}.toml"), text, Some(id)).0
+    static PARSED: std::sync::OnceLock<Vec<TaxonomyFile>> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            BUILTIN_TAXONOMIES
+                .iter()
+                .filter_map(|(id, text)| {
+                    parse_taxonomy(&format!("<built-in>/taxonomies/{id}.toml"), text, Some(id)).0
+                })
+                .collect()
         })
-        .collect()
+        .clone()
 }
 
 /// An axis (an XBRL dimension): segment, region, product...

@@ -40,8 +40,7 @@ pub(crate) fn stated_cell(
         cell.push_str(" ⚠ conflict");
     }
     let mismatch = analysis
-        .reconciliations
-        .iter()
+        .reconciliations_of(r.fact)
         .find(|c| std::ptr::eq(c.fact, r.fact) && matches!(c.status, Status::Inconsistent { .. }));
     if let Some(d) = mismatch.and_then(|c| c.derived.as_ref()) {
         let derived = if key.change.is_some() {

@@ -32,7 +32,7 @@ impl<'a> Notes<'a> {
             return format!("[^{n}]");
         }
         let n = self.footnotes.len() + 1;
-        let doc = self.analysis.data.document(&fact.source);
+        let doc = self.analysis.document(&fact.source);
         let title = doc.map_or(fact.source.clone(), |d| d.title.clone());
         let speaker = match &fact.speaker {
             Some(s) => format!("{} ({})", escape(&s.name), escape(&s.role)),

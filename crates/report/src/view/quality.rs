@@ -16,12 +16,7 @@ pub(crate) fn quality(
 ) -> Vec<SectionView> {
     // Conflicts: every series of this period whose statements disagree.
     let mut conflicts = Table::left_aligned(&["Metric", "Statements", "Used", "Rule"]);
-    for conflict in analysis
-        .data
-        .conflicts()
-        .into_iter()
-        .filter(|c| c.period == period)
-    {
+    for conflict in analysis.conflicts_in(period) {
         let statements: Vec<String> = conflict
             .statements
             .iter()
@@ -56,11 +51,7 @@ pub(crate) fn quality(
     }
     // Stated against derived.
     let mut checks = Table::left_aligned(&["Stated", "Derived", "Outcome"]);
-    for r in analysis
-        .reconciliations
-        .iter()
-        .filter(|r| r.fact.period == period)
-    {
+    for r in analysis.reconciliations_in(period) {
         let stated = format!(
             "{}{} {} {}{}",
             escape(&r.fact.metric.id()),

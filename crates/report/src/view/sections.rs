@@ -70,18 +70,16 @@ pub(crate) fn section(
     };
     type Row<'f> = (Period, usize, &'f Dims, String, String);
     let mut series: BTreeMap<Row<'_>, Vec<&Fact>> = BTreeMap::new();
-    for fact in &analysis.data.facts {
-        // A quarter shows its own figures, and what its documents say about
-        // later periods without calling it guidance (plans, confirmed demand).
-        let said_now_for_later = fact.period > period
-            && analysis
-                .data
-                .document(&fact.source)
-                .is_some_and(|d| d.period == period);
-        if (fact.period != period && !said_now_for_later)
-            || fact.guidance
-            || fact.metric.change.is_some()
-            || fact.metric.metric.section != section.id
+    // A quarter shows its own figures, and what its documents say about
+    // later periods without calling it guidance (plans, confirmed demand).
+    let candidates = analysis.facts_in(period).iter().chain(
+        analysis
+            .said_in(period)
+            .iter()
+            .filter(|f| f.period > period),
+    );
+    for fact in candidates {
+        if fact.guidance || fact.metric.change.is_some() || fact.metric.metric.section != section.id
         {
             continue;
         }
@@ -206,7 +204,6 @@ pub(crate) fn guidance(
         let ends_here = target.dates(fye).1 == period.dates(fye).1;
         let said_now = facts.iter().any(|f| {
             analysis
-                .data
                 .document(&f.source)
                 .is_some_and(|d| d.period == period)
         });
@@ -220,7 +217,6 @@ pub(crate) fn guidance(
             .filter(|f| {
                 ends_here
                     || analysis
-                        .data
                         .document(&f.source)
                         .is_some_and(|d| d.period <= period)
             })

@@ -1,0 +1,106 @@
+//! `cargo run -p xtask -- universe --companies N --quarters Q --out DIR`
+//! writes a synthetic data folder; `scale-check` times `qbrief check` and
+//! `render` on a small and a larger universe and fails when time grows
+//! faster than the data (a ratio, never an absolute time).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use xtask::Universe;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str, default: &str| -> String {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+            .unwrap_or_else(|| default.to_string())
+    };
+    match args.first().map(String::as_str) {
+        Some("universe") => {
+            let u = Universe {
+                companies: flag("--companies", "100").parse()?,
+                quarters: flag("--quarters", "40").parse()?,
+                seed: flag("--seed", "1").parse()?,
+            };
+            let out = PathBuf::from(flag("--out", "target/universe"));
+            write(&u, &out)?;
+            println!("wrote {} companies x {} quarters to {}", u.companies, u.quarters, out.display());
+            Ok(())
+        }
+        Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH]"),
+    }
+}
+
+fn write(u: &Universe, out: &Path) -> Result<()> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
+    }
+    for (path, text) in u.files() {
+        let path = out.join(path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, text)?;
+    }
+    Ok(())
+}
+
+/// Times check and render of a universe, best of three runs.
+fn time(qbrief: &Path, data: &Path) -> Result<f64> {
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let reports = data.with_extension("reports");
+        let start = Instant::now();
+        for args in [vec!["check", "--quiet"], vec!["render", "--quiet", "--out"]] {
+            let mut cmd = Command::new(qbrief);
+            cmd.args(&args);
+            if args[0] == "render" {
+                cmd.arg(&reports);
+            }
+            let status = cmd
+                .arg("--data")
+                .arg(data)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()?;
+            if !status.success() && args[0] == "render" {
+                bail!("qbrief {} failed on {}", args[0], data.display());
+            }
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+        let _ = std::fs::remove_dir_all(&reports);
+    }
+    Ok(best)
+}
+
+fn scale_check(qbrief: &Path) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("qbrief-scale-{}", std::process::id()));
+    let small = Universe {
+        companies: 20,
+        quarters: 20,
+        seed: 1,
+    };
+    let large = Universe {
+        companies: 80,
+        quarters: 40,
+        seed: 1,
+    };
+    write(&small, &dir.join("small"))?;
+    write(&large, &dir.join("large"))?;
+    let t_small = time(qbrief, &dir.join("small"))?;
+    let t_large = time(qbrief, &dir.join("large"))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    // 8 times the company-quarters: linear growth gives a ratio near 8;
+    // allow for fixed start-up cost and noise, fail on quadratic growth.
+    let ratio = t_large / t_small;
+    println!("scale check: 20x20 in {t_small:.3} s, 80x40 in {t_large:.3} s, ratio {ratio:.1} for 8x the data");
+    if ratio > 14.0 {
+        bail!("time grew {ratio:.1}x for 8x the data: something is worse than linear");
+    }
+    Ok(())
+}
