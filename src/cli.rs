@@ -10,6 +10,19 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// No progress bars, and no list of the files written.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Colour in findings: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -25,9 +38,6 @@ pub enum Command {
         /// Threads to use, one company at a time each (default: all cores).
         #[arg(long, short)]
         jobs: Option<usize>,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
         /// Output format of the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -91,6 +101,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Create a company folder with its company.toml (asks nothing; everything is a flag).
+    Init {
+        /// The company id: a lowercase slug, also the folder name.
+        company: String,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// The company's name.
+        #[arg(long)]
+        name: String,
+        /// Its ticker.
+        #[arg(long)]
+        ticker: String,
+        /// Its exchange.
+        #[arg(long, default_value = "NYSE")]
+        exchange: String,
+        /// Its reporting currency (ISO 4217).
+        #[arg(long, default_value = "USD")]
+        currency: String,
+        /// The month its fiscal year ends in (1 to 12).
+        #[arg(long, default_value_t = 12)]
+        fiscal_year_end: u32,
+        /// The taxonomies it uses, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "base")]
+        taxonomies: Vec<String>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
     /// List the metrics, derived formulas, axes and units of each company's taxonomies.
     Metrics {
         /// The data folder; without company folders, the built-in taxonomies are listed.
@@ -128,9 +171,6 @@ pub struct RenderArgs {
     /// Threads to use, one company at a time each (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
-    /// Print neither the files written nor a progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

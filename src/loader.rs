@@ -10,13 +10,30 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
 use qbrief_model::{DataFile, Dataset, Diagnostic, DiagnosticKind, Location};
 
 /// The folder name of shared taxonomies.
 const TAXONOMIES: &str = "taxonomies";
 
+/// A data folder that cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The path is not a folder.
+    #[error("data folder {0} does not exist or is not a folder")]
+    NotAFolder(PathBuf),
+    /// The folder cannot be listed.
+    #[error("cannot read folder {path}: {source}")]
+    Unreadable {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
 /// What a data folder holds, before any company is parsed.
+#[derive(Debug)]
 pub struct Layout {
     /// The data folder's own taxonomy files.
     pub shared: Vec<DataFile>,
@@ -26,20 +43,19 @@ pub struct Layout {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lists a data folder; a missing or unreadable folder is an error.
-pub fn layout(dir: &Path) -> Result<Layout> {
+/// Lists a data folder; a missing or unreadable folder is an error, an
+/// unreadable entry (a symlink loop, a name that is not UTF-8) a located
+/// finding.
+pub fn layout(dir: &Path) -> Result<Layout, LoadError> {
     if !dir.is_dir() {
-        bail!(
-            "data folder {} does not exist or is not a folder",
-            dir.display()
-        );
+        return Err(LoadError::NotAFolder(dir.to_path_buf()));
     }
     let mut layout = Layout {
         shared: Vec::new(),
         companies: Vec::new(),
         diagnostics: Vec::new(),
     };
-    for path in sorted_entries(dir)? {
+    for path in sorted_entries(dir, &mut layout.diagnostics)? {
         if path.is_dir() {
             if file_name(&path) == TAXONOMIES {
                 let (files, found) = read_folder(&path)?;
@@ -63,7 +79,10 @@ pub fn layout(dir: &Path) -> Result<Layout> {
 }
 
 /// Loads one company folder with the data folder's shared taxonomies.
-pub fn load_company(shared: &[DataFile], folder: &Path) -> Result<(Dataset, Vec<Diagnostic>)> {
+pub fn load_company(
+    shared: &[DataFile],
+    folder: &Path,
+) -> Result<(Dataset, Vec<Diagnostic>), LoadError> {
     let (mut files, mut diagnostics) = read_folder(folder)?;
     files.extend(shared.iter().cloned());
     let (dataset, found) = Dataset::load(&files);
@@ -73,7 +92,7 @@ pub fn load_company(shared: &[DataFile], folder: &Path) -> Result<(Dataset, Vec<
 
 /// Loads every data file below `dir` at once; I/O problems with single
 /// files become diagnostics, a missing or unreadable folder is an error.
-pub fn load(dir: &Path) -> Result<(Dataset, Vec<Diagnostic>)> {
+pub fn load(dir: &Path) -> Result<(Dataset, Vec<Diagnostic>), LoadError> {
     let layout = layout(dir)?;
     let mut files = layout.shared;
     let mut diagnostics = layout.diagnostics;
@@ -89,11 +108,11 @@ pub fn load(dir: &Path) -> Result<(Dataset, Vec<Diagnostic>)> {
 }
 
 /// The `.toml` files of one folder.
-fn read_folder(folder: &Path) -> Result<(Vec<DataFile>, Vec<Diagnostic>)> {
+fn read_folder(folder: &Path) -> Result<(Vec<DataFile>, Vec<Diagnostic>), LoadError> {
     let name = file_name(folder);
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    for file in sorted_entries(folder)? {
+    for file in sorted_entries(folder, &mut diagnostics)? {
         if file.extension().is_some_and(|e| e == "toml") && file.is_file() {
             read(&file, &name, &mut files, &mut diagnostics);
         }
@@ -120,14 +139,67 @@ fn read(path: &Path, folder: &str, files: &mut Vec<DataFile>, diagnostics: &mut 
     }
 }
 
-fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .with_context(|| format!("cannot read folder {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !file_name(p).starts_with('.'))
-        .collect();
+/// The entries of a folder in name order, hidden ones left out; entries
+/// that cannot be used become located findings rather than vanishing.
+fn sorted_entries(
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<PathBuf>, LoadError> {
+    let read = fs::read_dir(dir).map_err(|source| LoadError::Unreadable {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut entries = Vec::new();
+    for entry in read {
+        let path = match entry {
+            Ok(e) => e.path(),
+            Err(e) => {
+                diagnostics.push(located(
+                    dir,
+                    format!("cannot read an entry of the folder: {e}"),
+                ));
+                continue;
+            }
+        };
+        let Some(name) = path.file_name().map(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(name) = name else {
+            diagnostics.push(
+                located(&path, "file name is not valid UTF-8".into())
+                    .with_hint("rename the file with a UTF-8 name; qbrief uses file names as ids"),
+            );
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        // A broken link or a link loop cannot be read: say so.
+        if let Err(e) = fs::metadata(&path) {
+            diagnostics.push(
+                located(
+                    &path,
+                    format!(
+                        "cannot read {}: {e}",
+                        if path.is_symlink() { "link" } else { "entry" }
+                    ),
+                )
+                .with_hint("remove or fix the link"),
+            );
+            continue;
+        }
+        entries.push(path);
+    }
     entries.sort();
     Ok(entries)
+}
+
+fn located(path: &Path, message: String) -> Diagnostic {
+    Diagnostic::error(DiagnosticKind::Io, message).at_location(Location::new(
+        path.display().to_string(),
+        1,
+        1,
+    ))
 }
 
 fn file_name(path: &Path) -> String {

@@ -9,7 +9,7 @@ use qbrief_model::{Diagnostic, Severity};
 
 use super::workers;
 use crate::cli::CheckFormat;
-use crate::loader;
+use qbrief::loader;
 
 pub struct Args<'a> {
     pub data: &'a Path,
@@ -40,6 +40,16 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
         Ok::<_, anyhow::Error>(diagnostics)
     })?;
     let mut diagnostics = layout.diagnostics;
+    if layout.companies.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(
+                qbrief_model::DiagnosticKind::UnknownCompany,
+                format!("no company folder in {}", args.data.display()),
+            )
+            .at_location(qbrief_model::Location::new(args.data.display().to_string(), 1, 1))
+            .with_hint("a company is a folder DATA_DIR/<id>/ with a company.toml; `qbrief init <id>` creates one"),
+        );
+    }
     for company in found {
         diagnostics.extend(company?);
     }
@@ -72,8 +82,9 @@ pub fn print(diagnostics: &[Diagnostic], format: CheckFormat) -> Result<()> {
                 return Ok(());
             }
             let mut err = std::io::stderr().lock();
+            let color = use_color();
             for d in diagnostics {
-                writeln!(err, "{d}")?;
+                writeln!(err, "{}", paint(&d.to_string(), color))?;
             }
             let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
             let mut summary = format!(
@@ -96,4 +107,48 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets whether findings are coloured (`--color`).
+pub fn set_color(choice: crate::cli::ColorChoice) {
+    let code = match choice {
+        crate::cli::ColorChoice::Auto => 0,
+        crate::cli::ColorChoice::Always => 1,
+        crate::cli::ColorChoice::Never => 2,
+    };
+    COLOR.store(code, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Colour for `auto` means a terminal on stderr and no `NO_COLOR`.
+fn use_color() -> bool {
+    use std::io::IsTerminal;
+    match COLOR.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// Colours the severity word of a finding's first line.
+fn paint(text: &str, color: bool) -> String {
+    if !color {
+        return text.to_string();
+    }
+    for (word, code) in [
+        (": error:", "1;31"),
+        (": warning:", "1;33"),
+        (": info:", "1;36"),
+    ] {
+        if let Some(at) = text.find(word) {
+            let (head, rest) = text.split_at(at + 2);
+            let name = &word[2..word.len() - 1];
+            return format!("{head}\x1b[{code}m{name}\x1b[0m{}", &rest[name.len()..]);
+        }
+    }
+    text.to_string()
 }

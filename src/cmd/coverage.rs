@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use qbrief_model::{Dataset, UnitTable};
 
 use crate::cli::CheckFormat;
-use crate::loader;
+use qbrief::loader;
 
 pub fn run(document: &Path, data: &Path, format: CheckFormat) -> Result<ExitCode> {
     let bytes = std::fs::read(document)

@@ -12,8 +12,8 @@ use qbrief_model::Period;
 use serde::Serialize;
 
 use crate::cli::DraftFormat;
-use crate::loader;
 use crate::output::write_if_changed;
+use qbrief::loader;
 
 pub struct Args<'a> {
     pub document: &'a Path,

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use qbrief_model::{Currency, Vocabulary};
 
-use crate::loader;
+use qbrief::loader;
 
 pub fn run(data: &Path, company: Option<&str>) -> Result<ExitCode> {
     let mut vocabularies: Vec<(String, std::sync::Arc<Vocabulary>)> = Vec::new();

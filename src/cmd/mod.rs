@@ -5,6 +5,7 @@ mod check;
 mod coverage;
 mod draft;
 mod export;
+mod init;
 mod metrics;
 mod render;
 mod verify_sources;
@@ -18,12 +19,13 @@ use crate::cli::{Cli, Command};
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let quiet = cli.quiet;
+    check::set_color(cli.color);
     match cli.command {
         Command::Check {
             data_dir,
             data,
             jobs,
-            quiet,
             format,
             verbose,
         } => check::run(&check::Args {
@@ -39,7 +41,41 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             data,
             coverage,
         } => verify_sources::run(&sources, &data, coverage),
-        Command::Render(args) => render::run(&args),
+        Command::Render(args) => render::run(&args, quiet),
+        Command::Init {
+            company,
+            data,
+            name,
+            ticker,
+            exchange,
+            currency,
+            fiscal_year_end,
+            taxonomies,
+        } => init::run(&init::Args {
+            company: &company,
+            data: &data,
+            name: &name,
+            ticker: &ticker,
+            exchange: &exchange,
+            currency: &currency,
+            fiscal_year_end,
+            taxonomies: &taxonomies,
+        }),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: the generator panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "qbrief", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout(), &script)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command).render(&mut page)?;
+            std::io::Write::write_all(&mut std::io::stdout(), &page)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Draft {
             document,
             company,

@@ -13,13 +13,13 @@ use qbrief_report::{check_markdown, Renderer};
 
 use super::workers;
 use crate::cli::{RenderArgs, RenderFormat};
-use crate::loader;
 use crate::output::write_if_changed;
+use qbrief::loader;
 
 /// The command that brings `reports/` up to date, for messages.
 const FIX: &str = "qbrief render";
 
-pub fn run(args: &RenderArgs) -> Result<ExitCode> {
+pub fn run(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
     let layout = loader::layout(&args.data)?;
     if layout.diagnostics.iter().any(Diagnostic::is_error) {
         super::check::print(&layout.diagnostics, crate::cli::CheckFormat::Text)?;
@@ -43,7 +43,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
     }
     // One company at a time per thread: load, analyze, render, write, and
     // keep only the lines to print.
-    let outcomes = workers::each_company(&companies, args.jobs, args.quiet, |folder| {
+    let outcomes = workers::each_company(&companies, args.jobs, quiet, |folder| {
         render_folder(&layout.shared, folder, &renderer, args)
     })?;
     let mut errors = Vec::new();
@@ -64,7 +64,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
     if args.check {
         return check(&problems);
     }
-    if !args.quiet {
+    if !quiet {
         let mut out = std::io::stdout().lock();
         for line in &lines {
             writeln!(out, "{line}")?;

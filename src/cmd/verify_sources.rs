@@ -11,7 +11,7 @@ use anyhow::Result;
 use qbrief_model::{check_evidence, normalize_text, Diagnostic, DiagnosticKind};
 
 use crate::cli::CheckFormat;
-use crate::loader;
+use qbrief::loader;
 
 pub fn run(sources: &Path, data: &Path, coverage: bool) -> Result<ExitCode> {
     if !sources.is_dir() {

@@ -76,6 +76,44 @@ impl Analysis<'_> {
         ))
     }
 
+    /// Evaluates a formula of your own for the company total of `period`,
+    /// with the same interval arithmetic as the taxonomies' formulas; `None`
+    /// when an input is missing. Check the formula's dimension first with
+    /// [`qbrief_model::Formula::dimension`].
+    ///
+    /// ```
+    /// # use qbrief_model::{DataFile, Dataset, parse_formula, Unit};
+    /// # let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+    /// # let call = "[document]\nid = \"c\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f\"\n[[fact]]\nmetric = \"revenue\"\nvalue = \"$80M\"\nevidence = \"$80 million\"\n[[fact]]\nmetric = \"rd_expense\"\nvalue = \"$12M\"\nevidence = \"$12 million\"\n";
+    /// # let file = |stem: &str, text: &str| DataFile { path: format!("{stem}.toml"), folder: "acme".into(), stem: stem.into(), bytes: text.as_bytes().to_vec() };
+    /// # let (dataset, _) = Dataset::load(&[file("company", company), file("c", call)]);
+    /// let data = dataset.companies.values().next().unwrap();
+    /// let analysis = qbrief_calc::analyze(data);
+    /// let formula = parse_formula("rd_expense / revenue * 100").unwrap();
+    /// let d = analysis
+    ///     .evaluate_formula(&formula, "R&D to sales", Unit::percent(), "2024-Q3".parse().unwrap())
+    ///     .unwrap();
+    /// assert_eq!(d.value.unwrap().to_string(), "15");
+    /// assert_eq!(d.formula, "rd_expense / revenue * 100");
+    /// ```
+    pub fn evaluate_formula(
+        &self,
+        formula: &qbrief_model::Formula,
+        label: &str,
+        unit: qbrief_model::Unit,
+        period: Period,
+    ) -> Option<Derived> {
+        let def = DerivedDef {
+            id: label.to_string(),
+            label: label.to_string(),
+            formula: formula.clone(),
+            unit,
+            section: String::new(),
+            for_each: None,
+        };
+        self.evaluate_for(&def, period, &Dims::new(), &BTreeSet::new())
+    }
+
     /// The reason a derived metric could not be evaluated, for messages.
     pub(crate) fn why_not(&self, def: &DerivedDef, period: Period) -> Missing {
         let cx = Cx {
