@@ -188,7 +188,12 @@ fn render_company(
     if args.period.is_none() {
         let markdown = renderer.company_page(&analysis, &quarters, ext)?;
         verify_structure(&format!("{}/README.md", data.company.id), &markdown)?;
-        let text = finish(renderer, args.format, &data.company.name, markdown)?;
+        let text = match args.format {
+            RenderFormat::Md => markdown,
+            RenderFormat::Html => {
+                renderer.company_page_html(&analysis, &quarters, &data.company.name)?
+            }
+        };
         let name = match args.format {
             RenderFormat::Md => "README.md",
             RenderFormat::Html => "index.html",

@@ -1,5 +1,6 @@
 //! Integration tests of the `qbrief` command line, one test binary.
 
+mod browser;
 mod calc;
 mod check;
 mod cli;

@@ -21,6 +21,7 @@
 mod check;
 mod format;
 mod html;
+mod svg;
 mod view;
 
 use qbrief_calc::Analysis;
@@ -29,6 +30,7 @@ use qbrief_model::Period;
 pub use check::check_markdown;
 pub use format::{derived_decimals, escape, figure, number, value};
 pub use html::markdown_to_html;
+pub use svg::bar_chart;
 pub use view::{
     brief as brief_view, company as company_view, BriefView, Chart, CompanyView, Footnote,
     SectionView, Table,
@@ -154,6 +156,40 @@ impl Renderer {
         context.insert("c", &view);
         context.insert("company_id", analysis.data.company.id.as_str());
         self.render("company.md", &context)
+    }
+
+    /// The company page as a standalone HTML page, its charts drawn as
+    /// inline SVG from the same numbers as the Markdown page's Mermaid blocks.
+    pub fn company_page_html(
+        &self,
+        analysis: &Analysis<'_>,
+        quarters: &[Period],
+        title: &str,
+    ) -> Result<String, ReportError> {
+        let view = view::company(analysis, quarters, "html");
+        let mut context = tera::Context::new();
+        context.insert("c", &view);
+        context.insert("company_id", analysis.data.company.id.as_str());
+        let markdown = self.render("company.md", &context)?;
+        let mut body = markdown_to_html(&markdown);
+        // Each Mermaid block, in order, becomes its chart.
+        for chart in &view.charts {
+            let Some(start) = body.find("<pre><code class=\"language-mermaid\">") else {
+                break;
+            };
+            let Some(len) = body[start..].find("</code></pre>") else {
+                break;
+            };
+            let end = start + len + "</code></pre>".len();
+            body.replace_range(
+                start..end,
+                &format!("<figure>{}</figure>", bar_chart(chart)),
+            );
+        }
+        let mut page = tera::Context::new();
+        page.insert("title", title);
+        page.insert("body", &body);
+        self.render("page.html", &page)
     }
 
     /// A standalone HTML page from Markdown.

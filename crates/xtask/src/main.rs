@@ -31,8 +31,29 @@ fn main() -> Result<()> {
             println!("wrote {} companies x {} quarters to {}", u.companies, u.quarters, out.display());
             Ok(())
         }
+        Some("fuzz") => {
+            let inputs: u64 = flag("--inputs", "100000").parse()?;
+            let seconds: u64 = flag("--seconds", "60").parse()?;
+            let seed: u64 = flag("--seed", "1").parse()?;
+            let start = Instant::now();
+            let report = xtask::fuzz::run(Path::new("."), inputs, seconds, seed, Path::new("target/fuzz-findings"))?;
+            let total: u64 = report.inputs.iter().sum();
+            println!(
+                "fuzz: {total} inputs in {:.1} s (loader {}, values {}, taxonomies {}, formulas {}), seed {seed}, {} panics",
+                start.elapsed().as_secs_f64(),
+                report.inputs[0],
+                report.inputs[1],
+                report.inputs[2],
+                report.inputs[3],
+                report.panics.len()
+            );
+            for p in &report.panics {
+                println!("  panic: {p}");
+            }
+            if report.panics.is_empty() { Ok(()) } else { bail!("{} inputs panicked", report.panics.len()) }
+        }
         Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
-        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH]"),
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask fuzz [--inputs N] [--seconds S] [--seed S]"),
     }
 }
 
