@@ -83,6 +83,8 @@ struct Index<'a> {
     by_fact: HashMap<usize, Vec<usize>>,
     /// Metrics stated along each axis.
     on_axis: BTreeMap<&'a str, BTreeSet<&'a str>>,
+    /// The source record of each fact, by the fact's address.
+    sources: HashMap<usize, std::sync::Arc<crate::derived::InputSource>>,
 }
 
 /// Analyses one company. Pure: no I/O, no panics on any input.
@@ -92,6 +94,10 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         index.documents.insert(d.id.as_str(), d);
     }
     for fact in &data.facts {
+        index.sources.insert(
+            std::ptr::from_ref(fact) as usize,
+            std::sync::Arc::new(crate::derived::InputSource::of(fact)),
+        );
         index.by_period.entry(fact.period).or_default().push(fact);
         if let Some(d) = index.documents.get(fact.source.as_str()) {
             index.said_in.entry(d.period).or_default().push(fact);
@@ -213,6 +219,14 @@ impl<'a> Analysis<'a> {
         self.derived.push(d);
     }
 
+    /// The input record of a stated fact of this analysis's data.
+    pub fn input(&self, fact: &Fact, interval: Interval) -> Input {
+        match self.index.sources.get(&(std::ptr::from_ref(fact) as usize)) {
+            Some(source) => Input::with_source(fact, interval, source.clone()),
+            None => Input::stated(fact, interval),
+        }
+    }
+
     /// A source document by id.
     pub fn document(&self, id: &str) -> Option<&'a Document> {
         self.index.documents.get(id).copied()
@@ -308,7 +322,7 @@ impl<'a> Analysis<'a> {
             value: r.value(),
             interval: r.interval,
             unit: r.fact.figure.unit().clone(),
-            input: Input::stated(r.fact, r.interval),
+            input: self.input(r.fact, r.interval),
         })
     }
 

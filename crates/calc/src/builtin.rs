@@ -27,7 +27,7 @@ impl Analysis<'_> {
                 continue;
             };
             let rate = stated.value();
-            let rate_input = crate::derived::Input::stated(stated.fact, stated.interval);
+            let rate_input = self.input(stated.fact, stated.interval);
             let id = metric.id.as_str();
             let current = self.stated_level(id, dims, *period);
             let prior = self.stated_level(id, dims, prior_period);

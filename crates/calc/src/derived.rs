@@ -47,8 +47,9 @@ pub struct Input {
     pub interval: Interval,
     /// Stated, derived or implied.
     pub origin: Origin,
-    /// For a stated input: the document id, speaker and evidence.
-    pub source: Option<InputSource>,
+    /// For a stated input: the document id, speaker and evidence (shared:
+    /// one per fact, however many derived numbers use it).
+    pub source: Option<std::sync::Arc<InputSource>>,
 }
 
 /// Where a stated input was said.
@@ -62,9 +63,29 @@ pub struct InputSource {
     pub evidence: String,
 }
 
+impl InputSource {
+    /// The source record of a stated fact.
+    pub fn of(fact: &Fact) -> InputSource {
+        InputSource {
+            document: fact.source.clone(),
+            speaker: fact.speaker_name().to_string(),
+            evidence: fact.evidence.clone(),
+        }
+    }
+}
+
 impl Input {
     /// An input from a resolved stated fact.
     pub fn stated(fact: &Fact, interval: Interval) -> Input {
+        Input::with_source(fact, interval, std::sync::Arc::new(InputSource::of(fact)))
+    }
+
+    /// An input from a stated fact whose source record is already made.
+    pub fn with_source(
+        fact: &Fact,
+        interval: Interval,
+        source: std::sync::Arc<InputSource>,
+    ) -> Input {
         Input {
             metric: fact.metric.id(),
             dims: fact.dims.clone(),
@@ -73,11 +94,7 @@ impl Input {
             value: fact.figure.value(),
             interval,
             origin: Origin::Stated,
-            source: Some(InputSource {
-                document: fact.source.clone(),
-                speaker: fact.speaker_name().to_string(),
-                evidence: fact.evidence.clone(),
-            }),
+            source: Some(source),
         }
     }
 

@@ -34,7 +34,7 @@ impl<'a> Analysis<'a> {
             value: r.value(),
             interval: r.interval,
             unit: r.fact.figure.unit().clone(),
-            input: Input::stated(r.fact, r.interval),
+            input: self.input(r.fact, r.interval),
         })
     }
 
@@ -50,7 +50,7 @@ impl<'a> Analysis<'a> {
                         value: r.value(),
                         interval: r.interval,
                         unit: Unit::percent(),
-                        input: Input::stated(r.fact, r.interval),
+                        input: self.input(r.fact, r.interval),
                     });
                 }
                 shifted(*period, change)?;
