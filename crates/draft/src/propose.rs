@@ -764,27 +764,15 @@ fn period_of(
 /// The quarter a date falls in: "at the end of March", "on June 30, 2024",
 /// "as of September 30th" (a balance measured then).
 fn dated_period(phrase: &str, doc: Period, fiscal_year_end_month: u32) -> Option<Period> {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    // The full month names, in calendar order.
+    let months = &crate::scan::MONTHS[..12];
     let words: Vec<&str> = phrase
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
     for (i, w) in words.iter().enumerate() {
-        let Some(m) = MONTHS.iter().position(|name| name == w) else {
+        let Some(m) = months.iter().position(|name| name == w) else {
             continue;
         };
         let month = m as u32 + 1;

@@ -60,7 +60,8 @@ impl Mention {
     }
 }
 
-const MONTHS: &[&str] = &[
+/// Month names, full (in calendar order) then abbreviated.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -368,13 +368,7 @@ impl Builder {
                 factor.checked_mul(base.factor).unwrap_or(factor),
             )),
             None => {
-                let ids: Vec<&str> = self
-                    .vocabulary
-                    .units
-                    .units()
-                    .iter()
-                    .map(|u| u.id.as_str())
-                    .collect();
+                let ids = self.vocabulary.units.ids();
                 let hint = closest(unit, &ids)
                     .map(|s| format!("did you mean \"{s}\"?"))
                     .or(Some("declare the unit it is based on first".into()));
@@ -445,13 +439,7 @@ impl Builder {
         match self.vocabulary.units.parse_expression(text) {
             Ok(d) => Some(self.vocabulary.units.unit_of(&d, currency)),
             Err((offset, message)) => {
-                let ids: Vec<&str> = self
-                    .vocabulary
-                    .units
-                    .units()
-                    .iter()
-                    .map(|u| u.id.as_str())
-                    .collect();
+                let ids = self.vocabulary.units.ids();
                 self.diagnostics.push(
                     file.error(K::UnknownUnit, message, inner_span(span, offset, text.len()))
                         .with_hint(format!("units are \"money\", {} and products or quotients of them such as \"money/share\"", ids.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", "))),

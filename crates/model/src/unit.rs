@@ -265,6 +265,11 @@ impl UnitTable {
         &self.units
     }
 
+    /// The ids of every unit, in declaration order.
+    pub fn ids(&self) -> Vec<&str> {
+        self.units.iter().map(|u| u.id.as_str()).collect()
+    }
+
     /// A unit by its id, or by an alias (aliases ignore ASCII case).
     pub fn get(&self, symbol: &str) -> Option<&UnitDef> {
         self.units.iter().find(|u| u.id == symbol).or_else(|| {

@@ -428,7 +428,7 @@ impl<'a> Parser<'a> {
     }
 
     fn unit_list(&self) -> String {
-        let ids: Vec<&str> = self.units.units().iter().map(|u| u.id.as_str()).collect();
+        let ids = self.units.ids();
         if ids.is_empty() {
             "none are declared".into()
         } else {
