@@ -28,6 +28,8 @@ fn screenshot(browser: &Path, page: &Path, png: &Path, size: &str) {
         .arg(format!("--window-size={size}"))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", page.display()))
+        // Chromium logs D-Bus noise on machines without a session bus.
+        .stderr(std::process::Stdio::null())
         .status()
         .expect("chromium runs");
     assert!(status.success(), "chromium failed on {}", page.display());
