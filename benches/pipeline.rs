@@ -1,6 +1,7 @@
 //! Benchmarks of the pipeline per company: load (parse and check the data
 //! files), analyze, and render every brief and the company page, on a
-//! synthetic company of 40 quarters (`xtask::Universe`).
+//! synthetic company of 40 quarters (`xtask::Universe`); and drafting a
+//! transcript.
 //!
 //! Run with `cargo bench`; the scaling of the whole command over a universe
 //! is measured by `cargo run --release -p xtask -- scale-check`.
@@ -58,5 +59,18 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pipeline);
+/// Drafting the longest bundled transcript, when `../shared/seeds` is there.
+fn draft(c: &mut Criterion) {
+    let Ok(text) = std::fs::read_to_string("../shared/seeds/000_5400f1c0f1b6a753.txt") else {
+        return;
+    };
+    let vocabulary =
+        qbrief_model::Vocabulary::builtin(&["bitcoin-mining"], qbrief_model::Currency::USD);
+    let period: Period = "2024-Q3".parse().expect("a period");
+    c.bench_function("draft a transcript", |b| {
+        b.iter(|| qbrief_draft::draft(&text, period, 12, &vocabulary, &[]))
+    });
+}
+
+criterion_group!(benches, pipeline, draft);
 criterion_main!(benches);

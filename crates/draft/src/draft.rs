@@ -96,6 +96,7 @@ pub fn draft(
     let mut candidates = Vec::new();
     let mut skipped = 0;
     let mut used_speakers = Vec::new();
+    let names = crate::propose::metric_names(vocabulary);
     let mut sentence_index = 0;
     let mut previous_figure: Option<(usize, usize, String)> = None;
     for m in found.iter().filter(|m| m.kind == MentionKind::Figure) {
@@ -126,6 +127,7 @@ pub fn draft(
             period,
             vocabulary,
             fiscal_year_end_month,
+            names: &names,
             previous_figure: previous_figure
                 .as_ref()
                 .filter(|(s, _, _)| *s == sentence_index)

@@ -217,6 +217,9 @@ pub(crate) struct Context<'a> {
     pub vocabulary: &'a Vocabulary,
     /// The month the company's fiscal year ends in.
     pub fiscal_year_end_month: u32,
+    /// Each metric's names (label, synonyms and their variants), lowercase,
+    /// by index into the vocabulary's metrics.
+    pub names: &'a [Vec<String>],
     /// The end of the previous figure of the sentence and its metric, so
     /// that "revenue of $73.6M, up 121%" gives the change the same metric.
     pub previous_figure: Option<(usize, String)>,
@@ -936,16 +939,16 @@ fn choose_metric<'v>(
     let fits = |m: &Metric| change.is_some() || adoptable(m, figure).is_some();
     let clause_start = lower[..at].rfind([';', ',']).map_or(0, |p| p + 1);
     let mut best: Option<(i64, &Metric, u8)> = None;
-    for metric in cx.vocabulary.metrics.iter().filter(|m| fits(m)) {
-        let label = metric.label.to_ascii_lowercase();
-        let names =
-            std::iter::once(label.as_str()).chain(metric.synonyms.iter().map(String::as_str));
-        for name in names.flat_map(variants) {
-            if name.len() < 2 {
-                continue;
-            }
+    for (metric, names) in cx
+        .vocabulary
+        .metrics
+        .iter()
+        .zip(cx.names)
+        .filter(|(m, _)| fits(m))
+    {
+        for name in names {
             let specificity = name.split_whitespace().count() as i64 * 6 + name.len() as i64 / 4;
-            for (pos, _) in lower.match_indices(&name) {
+            for (pos, _) in lower.match_indices(name.as_str()) {
                 if !word_boundary(lower, pos, pos + name.len()) {
                     continue;
                 }
@@ -1076,6 +1079,22 @@ pub(crate) fn adoptable(m: &Metric, figure: &Figure) -> Option<Option<String>> {
             .then(|| Some(format!(" {symbol}")));
     }
     None
+}
+
+/// Every metric's names, lowercase, with their variants: built once per
+/// document, used for every figure.
+pub(crate) fn metric_names(vocabulary: &Vocabulary) -> Vec<Vec<String>> {
+    vocabulary
+        .metrics
+        .iter()
+        .map(|m| {
+            std::iter::once(m.label.as_str())
+                .chain(m.synonyms.iter().map(String::as_str))
+                .flat_map(variants)
+                .filter(|n| n.len() >= 2)
+                .collect()
+        })
+        .collect()
 }
 
 /// A name as written, and with its words' plural `s` dropped or its last
