@@ -273,3 +273,40 @@ fn output_is_the_same_bytes_whatever_the_threads() {
         "check output differs between 1 and 4 threads"
     );
 }
+
+/// The benchmark inputs are real data: a generated universe checks without
+/// errors, and the restatement worst case shows its revenue conflict once,
+/// with every statement, rather than dropping or multiplying it.
+#[test]
+fn generated_benchmark_data_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, files: Vec<xtask::File>| {
+        let data = dir.path().join(name);
+        for (path, text) in files {
+            let path = data.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        data
+    };
+    let universe = xtask::Universe {
+        companies: 2,
+        quarters: 6,
+        seed: 7,
+    };
+    let data = write("universe", universe.files());
+    let out = qbrief(&root(), &["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("error"), "{}", out.stderr);
+
+    let data = write("restated", xtask::restatements(9));
+    let out = qbrief(&root(), &["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let conflicts: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("conflict"))
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{}", out.stderr);
+    assert!(conflicts[0].contains("revenue"), "{}", out.stderr);
+}

@@ -14,7 +14,7 @@
 //! The conflict stays visible: [`Resolved::conflict`] is set and the model's
 //! conflict finding is reported by `qbrief check`.
 
-use qbrief_model::{Fact, Interval, Period, Qualifier};
+use qbrief_model::{agreement_counts, all_agree, Fact, Figure, Interval, Period, Qualifier};
 use rust_decimal::Decimal;
 
 /// Which rule chose a resolved statement.
@@ -94,10 +94,7 @@ pub fn resolve<'a>(statements: &[&'a Fact]) -> Option<Resolved<'a>> {
             conflict: false,
         });
     }
-    let agree = statements
-        .iter()
-        .enumerate()
-        .all(|(i, a)| statements[i + 1..].iter().all(|b| a.agrees_with(b)));
+    let agree = all_agree(statements.iter().map(|f| &f.figure));
     if agree {
         let fact = most_precise(&statements);
         // Pairwise-overlapping intervals on a line share a common part.
@@ -129,22 +126,16 @@ fn pick_in_conflict<'a>(statements: &[&'a Fact]) -> (&'a Fact, Rule) {
     if let [one] = preferred.as_slice() {
         return (one, Rule::Preferred);
     }
-    let support = |f: &Fact| {
-        statements
-            .iter()
-            .filter(|o| !std::ptr::eq(**o, f) && o.agrees_with(f))
-            .count()
-    };
-    let best = statements.iter().map(|f| support(f)).max().unwrap_or(0);
+    let figures: Vec<&Figure> = statements.iter().map(|f| &f.figure).collect();
+    let support = agreement_counts(&figures);
+    let best = support.iter().copied().max().unwrap_or(0);
     let leaders: Vec<&Fact> = statements
         .iter()
-        .copied()
-        .filter(|f| support(f) == best)
+        .zip(&support)
+        .filter(|(_, s)| **s == best)
+        .map(|(f, _)| *f)
         .collect();
-    let leaders_agree = leaders
-        .iter()
-        .enumerate()
-        .all(|(i, a)| leaders[i + 1..].iter().all(|b| a.agrees_with(b)));
+    let leaders_agree = all_agree(leaders.iter().map(|f| &f.figure));
     if best > 0 && leaders_agree {
         return (most_precise(&leaders), Rule::Corroborated);
     }
@@ -153,10 +144,7 @@ fn pick_in_conflict<'a>(statements: &[&'a Fact]) -> (&'a Fact, Rule) {
         .copied()
         .filter(|f| f.speaker.as_ref().is_some_and(|s| s.is_cfo()))
         .collect();
-    let cfo_agree = cfo
-        .iter()
-        .enumerate()
-        .all(|(i, a)| cfo[i + 1..].iter().all(|b| a.agrees_with(b)));
+    let cfo_agree = all_agree(cfo.iter().map(|f| &f.figure));
     if !cfo.is_empty() && cfo_agree {
         return (most_precise(&cfo), Rule::Cfo);
     }

@@ -66,11 +66,7 @@ impl CompanyData {
         }
         groups
             .into_iter()
-            .filter(|(_, s)| {
-                s.iter()
-                    .enumerate()
-                    .any(|(i, a)| s[i + 1..].iter().any(|b| !a.agrees_with(b)))
-            })
+            .filter(|(_, s)| !crate::figure::all_agree(s.iter().map(|f| &f.figure)))
             .map(
                 |((period, metric, dims, subject, as_of, _), statements)| Conflict {
                     company: &self.company.id,

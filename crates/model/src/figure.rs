@@ -227,6 +227,91 @@ impl Figure {
     }
 }
 
+/// Whether every pair of the figures agrees (same unit, overlapping
+/// intervals), in one pass.
+///
+/// Intervals on a line overlap pairwise exactly when the greatest low end is
+/// at most the least high end (Helly's theorem in one dimension), so a
+/// figure restated 400 times costs 400 steps, not 80,000 comparisons.
+///
+/// ```
+/// use qbrief_model::{all_agree, parse_value, UnitTable};
+/// let units = UnitTable::default();
+/// let f = |s: &str| parse_value(s, &units).unwrap();
+/// assert!(all_agree([&f("$73.6M"), &f("nearly $74M"), &f("$73,612,000")]));
+/// assert!(!all_agree([&f("$73.6M"), &f("$75M")]));
+/// ```
+pub fn all_agree<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> bool {
+    let mut figures = figures.into_iter();
+    let Some(first) = figures.next() else {
+        return true;
+    };
+    let start = first.interval();
+    let (mut low, mut high) = (start.low, start.high);
+    for figure in figures {
+        if figure.unit != first.unit {
+            return false;
+        }
+        let i = figure.interval();
+        low = match (low, i.low) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        high = match (high, i.high) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    match (low, high) {
+        (Some(l), Some(h)) => l <= h,
+        _ => true,
+    }
+}
+
+/// For each figure, how many of the others agree with it, in O(n log n)
+/// per unit: an interval of the same unit overlaps figure `i` unless it
+/// ends below `i`'s low end or starts above `i`'s high end, two disjoint
+/// sets counted by binary search over the sorted ends.
+///
+/// ```
+/// use qbrief_model::{agreement_counts, parse_value, UnitTable};
+/// let units = UnitTable::default();
+/// let f = |s: &str| parse_value(s, &units).unwrap();
+/// let (a, b, c) = (f("$73.6M"), f("about $74M"), f("$75M"));
+/// assert_eq!(agreement_counts(&[&a, &b, &c]), vec![1, 2, 1]);
+/// ```
+pub fn agreement_counts(figures: &[&Figure]) -> Vec<usize> {
+    let intervals: Vec<Interval> = figures.iter().map(|f| f.interval()).collect();
+    let mut counts = vec![0; figures.len()];
+    let mut done = vec![false; figures.len()];
+    for start in 0..figures.len() {
+        if done[start] {
+            continue;
+        }
+        let unit = &figures[start].unit;
+        let members: Vec<usize> = (start..figures.len())
+            .filter(|&j| !done[j] && figures[j].unit == *unit)
+            .collect();
+        // Unbounded ends never fall outside, so only bounded ends are sorted.
+        let mut lows: Vec<Decimal> = members.iter().filter_map(|&j| intervals[j].low).collect();
+        let mut highs: Vec<Decimal> = members.iter().filter_map(|&j| intervals[j].high).collect();
+        lows.sort_unstable();
+        highs.sort_unstable();
+        for &j in &members {
+            let starts_above = intervals[j]
+                .high
+                .map_or(0, |h| lows.len() - lows.partition_point(|l| *l <= h));
+            let ends_below = intervals[j]
+                .low
+                .map_or(0, |l| highs.partition_point(|h| *h < l));
+            // Every interval overlaps itself, hence the minus one.
+            counts[j] = members.len() - starts_above - ends_below - 1;
+            done[j] = true;
+        }
+    }
+    counts
+}
+
 /// How far "about X" may be from X: a whole unit in the last stated place,
 /// or 5% of X, whichever is larger. Speakers say "about" and "doubling" of
 /// figures they round loosely; 5% keeps "around 105%" and "doubling" from
@@ -302,5 +387,48 @@ mod tests {
         assert_eq!(a.gap(&b), Decimal::from(3));
         assert_eq!(b.gap(&a), Decimal::from(3));
         assert_eq!(a.gap(&a), Decimal::ZERO);
+    }
+
+    /// The linear-time agreement checks match their pairwise definitions on
+    /// random mixes of exact, about, bounded and range figures and units.
+    mod agreement {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn figure() -> impl Strategy<Value = Figure> {
+            let phrases =
+                prop::sample::select(vec!["", "about ", "at least ", "nearly ", "approximately "]);
+            (
+                phrases,
+                60u32..80,
+                0u32..10,
+                prop::bool::ANY,
+                prop::bool::ANY,
+            )
+                .prop_map(|(q, whole, tenth, percent, range)| {
+                    let n = format!("{whole}.{tenth}");
+                    let text = match (percent, range) {
+                        (true, _) => format!("{q}{n}%"),
+                        (false, true) => format!("${n}M to ${}M", whole + 2),
+                        (false, false) => format!("{q}${n}M"),
+                    };
+                    parse(&text)
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn match_the_pairwise_definitions(figures in prop::collection::vec(figure(), 0..12)) {
+                let refs: Vec<&Figure> = figures.iter().collect();
+                let pairwise = refs.iter().enumerate()
+                    .all(|(i, a)| refs[i + 1..].iter().all(|b| a.agrees_with(b)));
+                prop_assert_eq!(all_agree(refs.iter().copied()), pairwise);
+                let counts: Vec<usize> = refs.iter().enumerate()
+                    .map(|(i, a)| refs.iter().enumerate()
+                        .filter(|(j, b)| *j != i && a.agrees_with(b)).count())
+                    .collect();
+                prop_assert_eq!(agreement_counts(&refs), counts);
+            }
+        }
     }
 }

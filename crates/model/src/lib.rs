@@ -72,7 +72,7 @@ pub use fact::{
     dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Ignored, Location, Speaker,
     MAX_EVIDENCE_WORDS,
 };
-pub use figure::{half_unit, Figure, Interval, Qualifier};
+pub use figure::{agreement_counts, all_agree, half_unit, Figure, Interval, Qualifier};
 pub use formula::{parse_formula, Expr, Formula, FormulaError, Op, Shift};
 pub use metric::{closest, Change, Metric, MetricKey, MetricKind, SignConvention};
 pub use period::{Period, PeriodError, PeriodSpan};

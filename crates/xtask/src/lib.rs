@@ -239,6 +239,46 @@ impl Universe {
     }
 }
 
+/// One company with one quarter's call restated by `copies` documents: the
+/// worst case for the statements of one metric and period. Every other copy
+/// states a different revenue, so the conflict path is timed as well as
+/// the agreeing one.
+pub fn restatements(copies: usize) -> Vec<File> {
+    let universe = Universe {
+        companies: 1,
+        quarters: 1,
+        seed: 1,
+    };
+    let mut files = universe.company(0);
+    let Some(call) = files
+        .iter()
+        .position(|(path, _)| path.ends_with("-call.toml"))
+    else {
+        return files;
+    };
+    let (path, text) = files[call].clone();
+    for copy in 1..copies {
+        let mut restated = text.replacen("-call\"", &format!("-call-{copy}\""), 1);
+        if copy % 2 == 1 {
+            // The first revenue figure, stated differently.
+            if let Some(at) = restated.find("metric = \"revenue\"\nvalue = \"") {
+                let start = at + "metric = \"revenue\"\nvalue = \"".len();
+                if let Some(len) = restated[start..].find('"') {
+                    // Its value and its evidence phrase.
+                    let stated = restated[start..start + len].to_string();
+                    let tail = restated[at..].replacen(&stated, "$1.0M", 2);
+                    restated.replace_range(at.., &tail);
+                }
+            }
+        }
+        files.push((
+            path.replace("-call.toml", &format!("-call-{copy}.toml")),
+            restated,
+        ));
+    }
+    files
+}
+
 /// A small deterministic generator (SplitMix64).
 pub struct Rng(u64);
 

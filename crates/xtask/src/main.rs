@@ -58,10 +58,14 @@ fn main() -> Result<()> {
 }
 
 fn write(u: &Universe, out: &Path) -> Result<()> {
+    write_files(&u.files(), out)
+}
+
+fn write_files(files: &[xtask::File], out: &Path) -> Result<()> {
     if out.exists() {
         std::fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
     }
-    for (path, text) in u.files() {
+    for (path, text) in files {
         let path = out.join(path);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -111,6 +115,11 @@ fn scale_check(qbrief: &Path) -> Result<()> {
         quarters: 40,
         seed: 1,
     };
+    // The statements of one metric and period: 8 times the restatements.
+    write_files(&xtask::restatements(100), &dir.join("restated-small"))?;
+    write_files(&xtask::restatements(800), &dir.join("restated-large"))?;
+    let r_small = time(qbrief, &dir.join("restated-small"))?;
+    let r_large = time(qbrief, &dir.join("restated-large"))?;
     write(&small, &dir.join("small"))?;
     write(&large, &dir.join("large"))?;
     let t_small = time(qbrief, &dir.join("small"))?;
@@ -120,8 +129,13 @@ fn scale_check(qbrief: &Path) -> Result<()> {
     // allow for fixed start-up cost and noise, fail on quadratic growth.
     let ratio = t_large / t_small;
     println!("scale check: 20x20 in {t_small:.3} s, 80x40 in {t_large:.3} s, ratio {ratio:.1} for 8x the data");
+    let r_ratio = r_large / r_small;
+    println!("scale check: 100 restatements in {r_small:.3} s, 800 in {r_large:.3} s, ratio {r_ratio:.1} for 8x the statements");
     if ratio > 14.0 {
         bail!("time grew {ratio:.1}x for 8x the data: something is worse than linear");
+    }
+    if r_ratio > 14.0 {
+        bail!("time grew {r_ratio:.1}x for 8x the restatements of one figure: something is worse than linear");
     }
     Ok(())
 }
