@@ -97,13 +97,15 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
         }
         None => std::io::stdout().lock().write_all(output.as_bytes())?,
     }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
-        "{} draft facts from {file_name}{}",
-        drafted.candidates.len(),
+        "{} from {file_name}{}",
+        count(drafted.candidates.len(), "draft fact", "draft facts"),
         if drafted.skipped > 0 {
             format!(
-                "; {} figures already recorded were skipped (--all proposes them too)",
-                drafted.skipped
+                "; {} already recorded skipped (--all proposes them too)",
+                count(drafted.skipped, "figure", "figures")
             )
         } else {
             String::new()

@@ -208,10 +208,9 @@ fn draft_writes_a_data_file_that_check_accepts() {
     assert!(!dir.path().join("reports/acme/2024-Q3.md").exists());
 }
 
-#[test]
-fn draft_json_candidates() {
-    let dir = acme_data();
-    let out = qbrief(
+/// `qbrief draft` of the fixture transcript as JSON candidates.
+fn draft_json(dir: &tempfile::TempDir) -> crate::util::Output {
+    qbrief(
         dir.path(),
         &[
             "draft",
@@ -223,7 +222,13 @@ fn draft_json_candidates() {
             "--format",
             "json",
         ],
-    );
+    )
+}
+
+#[test]
+fn draft_json_candidates() {
+    let dir = acme_data();
+    let out = draft_json(&dir);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     insta::assert_json_snapshot!("draft_acme_json", json);
@@ -240,23 +245,10 @@ fn draft_skips_what_is_recorded_and_coverage_lists_the_rest() {
          [[ignore]]\nevidence = \"Congratulations on 15 years as a public company\"\nreason = \"an anniversary, not a result\"\n",
     )
     .unwrap();
-    let out = qbrief(
-        dir.path(),
-        &[
-            "draft",
-            "acme-2024-q3.txt",
-            "--company",
-            "acme",
-            "--period",
-            "2024-Q3",
-            "--format",
-            "json",
-        ],
-    );
+    let out = draft_json(&dir);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr
-            .contains("1 figures already recorded were skipped"),
+        out.stderr.contains("1 figure already recorded skipped"),
         "{}",
         out.stderr
     );

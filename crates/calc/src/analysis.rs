@@ -37,6 +37,34 @@ pub struct Level {
     pub input: Input,
 }
 
+impl Level {
+    /// The level a derived or implied number gives `metric` (no level when
+    /// the number could not be computed).
+    pub(crate) fn of_derived(
+        d: &Derived,
+        metric: String,
+        dims: &Dims,
+        period: Period,
+    ) -> Option<Level> {
+        let value = d.value?;
+        Some(Level {
+            value,
+            interval: d.interval,
+            unit: d.unit.clone(),
+            input: Input {
+                metric,
+                dims: dims.clone(),
+                period,
+                guidance: false,
+                value,
+                interval: d.interval,
+                origin: d.origin,
+                source: None,
+            },
+        })
+    }
+}
+
 /// The guidance one document gave for a series.
 #[derive(Debug, Clone)]
 pub struct Guided<'a> {
@@ -336,22 +364,7 @@ impl<'a> Analysis<'a> {
             .implied
             .get(&key)
             .or_else(|| self.derived_index.get(&key).map(|i| &self.derived[*i]))?;
-        let value = d.value?;
-        Some(Level {
-            value,
-            interval: d.interval,
-            unit: d.unit.clone(),
-            input: Input {
-                metric: id.to_string(),
-                dims: dims.clone(),
-                period,
-                guidance: false,
-                value,
-                interval: d.interval,
-                origin: d.origin,
-                source: None,
-            },
-        })
+        Level::of_derived(d, id.to_string(), dims, period)
     }
 
     /// The derived numbers of one period.

@@ -9,7 +9,7 @@ use crate::analysis::{Analysis, Guided, Level, SeriesKey};
 use crate::bounds;
 use crate::builtin::shifted;
 use crate::change::Flag;
-use crate::derived::{Derived, Input};
+use crate::derived::Derived;
 
 impl<'a> Analysis<'a> {
     /// The guidance a period's result is measured against: the latest given
@@ -55,22 +55,7 @@ impl<'a> Analysis<'a> {
                 }
                 shifted(*period, change)?;
                 let d = self.derived_at(&format!("{id}.{}", change.suffix()), dims, *period)?;
-                let value = d.value?;
-                Some(Level {
-                    value,
-                    interval: d.interval,
-                    unit: d.unit.clone(),
-                    input: Input {
-                        metric: d.metric.clone(),
-                        dims: dims.clone(),
-                        period: *period,
-                        guidance: false,
-                        value,
-                        interval: d.interval,
-                        origin: d.origin,
-                        source: None,
-                    },
-                })
+                Level::of_derived(d, d.metric.clone(), dims, *period)
             }
         }
     }
