@@ -23,8 +23,11 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
     let result = (|| -> Result<()> {
         let mut file =
             fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        // No fsync: the rename already keeps readers (and a crash of this
+        // process) from seeing half a file, and briefs can be rendered again
+        // after a power cut; syncing every file made a universe render wait
+        // on the disk for half its wall time.
         file.write_all(contents)
-            .and_then(|()| file.sync_all())
             .with_context(|| format!("cannot write {}", tmp.display()))?;
         fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))
     })();

@@ -90,8 +90,38 @@ pub struct Analysis<'a> {
     pub derived: Vec<Derived>,
     /// Every stated figure calc can also compute, compared.
     pub reconciliations: Vec<Reconciliation<'a>>,
-    derived_index: BTreeMap<(String, Dims, Period), usize>,
+    derived_index: Positions,
     index: Index<'a>,
+}
+
+/// Positions in a list by metric id, axis members and period, looked up
+/// without building an owned key: briefs look up thousands of derived
+/// numbers per company.
+#[derive(Debug, Default)]
+struct Positions(HashMap<String, HashMap<Dims, HashMap<Period, usize>>>);
+
+impl Positions {
+    /// Records `position` for the series, replacing an earlier one when
+    /// `replace` is set.
+    fn insert(&mut self, id: &str, dims: &Dims, period: Period, position: usize, replace: bool) {
+        if !self.0.contains_key(id) {
+            self.0.insert(id.to_string(), HashMap::new());
+        }
+        let by_dims = self.0.get_mut(id).expect("inserted above");
+        if !by_dims.contains_key(dims) {
+            by_dims.insert(dims.clone(), HashMap::new());
+        }
+        let by_period = by_dims.get_mut(dims).expect("inserted above");
+        if replace {
+            by_period.insert(period, position);
+        } else {
+            by_period.entry(period).or_insert(position);
+        }
+    }
+
+    fn get(&self, id: &str, dims: &Dims, period: Period) -> Option<usize> {
+        self.0.get(id)?.get(dims)?.get(&period).copied()
+    }
 }
 
 /// Lookups that briefs make for every period, built once so that a
@@ -111,6 +141,8 @@ struct Index<'a> {
     by_fact: HashMap<usize, Vec<usize>>,
     /// Metrics stated along each axis.
     on_axis: BTreeMap<&'a str, BTreeSet<&'a str>>,
+    /// The metric ids with an implied value somewhere.
+    implied_ids: std::collections::HashSet<String>,
     /// The source record of each fact, by the fact's address.
     sources: HashMap<usize, std::sync::Arc<crate::derived::InputSource>>,
 }
@@ -192,10 +224,15 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         implied: BTreeMap::new(),
         derived: Vec::new(),
         reconciliations: Vec::new(),
-        derived_index: BTreeMap::new(),
+        derived_index: Positions::default(),
         index,
     };
     analysis.implied = analysis.implied_levels();
+    analysis.index.implied_ids = analysis
+        .implied
+        .keys()
+        .map(|(id, _, _)| id.clone())
+        .collect();
     let periods = analysis.periods();
     for def in &data.vocabulary.derived {
         for &period in &periods {
@@ -215,11 +252,14 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
     }
     let mut derived = std::mem::take(&mut analysis.derived);
     derived.sort_by(|a, b| (a.period, &a.metric, &a.dims).cmp(&(b.period, &b.metric, &b.dims)));
-    analysis.derived_index = derived
-        .iter()
-        .enumerate()
-        .map(|(i, d)| ((d.metric.clone(), d.dims.clone(), d.period), i))
-        .collect();
+    analysis.derived_index = Positions::default();
+    for (i, d) in derived.iter().enumerate() {
+        // After sorting, the last of equal series wins, as in a map built
+        // from the sorted list.
+        analysis
+            .derived_index
+            .insert(&d.metric, &d.dims, d.period, i, true);
+    }
     analysis.derived = derived;
     analysis.reconciliations = reconcile_all(&analysis);
     for (i, r) in analysis.reconciliations.iter().enumerate() {
@@ -242,8 +282,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
 impl<'a> Analysis<'a> {
     fn push(&mut self, d: Derived) {
         self.derived_index
-            .entry((d.metric.clone(), d.dims.clone(), d.period))
-            .or_insert(self.derived.len());
+            .insert(&d.metric, &d.dims, d.period, self.derived.len(), false);
         self.derived.push(d);
     }
 
@@ -359,17 +398,19 @@ impl<'a> Analysis<'a> {
         if let Some(l) = self.stated_level(id, dims, period) {
             return Some(l);
         }
-        let key = (id.to_string(), dims.clone(), period);
         let d = self
-            .implied
-            .get(&key)
-            .or_else(|| self.derived_index.get(&key).map(|i| &self.derived[*i]))?;
+            .implied_at(id, dims, period)
+            .or_else(|| self.derived_at(id, dims, period))?;
         Level::of_derived(d, id.to_string(), dims, period)
     }
 
-    /// The derived numbers of one period.
+    /// The derived numbers of one period, ordered by metric then dims.
     pub fn derived_for(&self, period: Period) -> impl Iterator<Item = &Derived> {
-        self.derived.iter().filter(move |d| d.period == period)
+        // `derived` is sorted by period first: a brief looks up its own
+        // periods without scanning every period of the company.
+        let start = self.derived.partition_point(|d| d.period < period);
+        let end = self.derived.partition_point(|d| d.period <= period);
+        self.derived[start..end].iter()
     }
 
     /// A derived number of the company total by id and period.
@@ -380,8 +421,17 @@ impl<'a> Analysis<'a> {
     /// A derived number by id, axis members and period.
     pub fn derived_at(&self, id: &str, dims: &Dims, period: Period) -> Option<&Derived> {
         self.derived_index
-            .get(&(id.to_string(), dims.clone(), period))
-            .map(|i| &self.derived[*i])
+            .get(id, dims, period)
+            .map(|i| &self.derived[i])
+    }
+
+    /// An implied level by id, axis members and period.
+    pub fn implied_at(&self, id: &str, dims: &Dims, period: Period) -> Option<&Derived> {
+        // Few series have implied values: skip building the key for the rest.
+        if !self.index.implied_ids.contains(id) {
+            return None;
+        }
+        self.implied.get(&(id.to_string(), dims.clone(), period))
     }
 
     /// A derived number of this analysis, with the implied flag set when

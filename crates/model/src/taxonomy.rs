@@ -144,6 +144,19 @@ impl Vocabulary {
         self.by_id.get(id).and_then(|i| self.metrics.get(*i))
     }
 
+    /// The declaration position of a metric, for ordering tables the way
+    /// the taxonomies list their metrics.
+    ///
+    /// ```
+    /// use qbrief_model::{Currency, Vocabulary};
+    /// let v = Vocabulary::builtin(&["base"], Currency::USD);
+    /// assert!(v.position("revenue") < v.position("net_income"));
+    /// assert_eq!(v.position("no_such_metric"), None);
+    /// ```
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// A derived metric by id.
     pub fn derived(&self, id: &str) -> Option<&DerivedDef> {
         self.derived.iter().find(|d| d.id == id)

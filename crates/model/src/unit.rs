@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::{Arc, LazyLock};
 
 use rust_decimal::Decimal;
 
@@ -59,6 +60,11 @@ impl Dimension {
     /// Whether this is the empty product.
     pub fn is_dimensionless(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Whether this is plain money (money to the first power, nothing else).
+    pub fn is_money(&self) -> bool {
+        self.0.len() == 1 && self.0.get(MONEY) == Some(&1)
     }
 
     /// Whether money appears in the product (so the value has a currency).
@@ -144,30 +150,48 @@ impl fmt::Display for Dimension {
 /// The canonical unit of a value: its dimension, its currency when money is
 /// part of it, and the symbol used in exports (`USD`, `TH/s`, `USD/(TH/s)`,
 /// `USD/share`, `%`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Unit {
+///
+/// Cloning is cheap (the parts are shared): every derived number carries
+/// its unit.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Unit(Arc<UnitParts>);
+
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct UnitParts {
     dimension: Dimension,
     currency: Option<Currency>,
     symbol: String,
 }
 
+impl fmt::Debug for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Unit")
+            .field("dimension", &self.0.dimension)
+            .field("currency", &self.0.currency)
+            .field("symbol", &self.0.symbol)
+            .finish()
+    }
+}
+
 impl Unit {
+    fn new(dimension: Dimension, currency: Option<Currency>, symbol: String) -> Unit {
+        Unit(Arc::new(UnitParts {
+            dimension,
+            currency,
+            symbol,
+        }))
+    }
+
     /// Money in a currency.
     pub fn money(currency: Currency) -> Unit {
-        Unit {
-            dimension: Dimension::money(),
-            currency: Some(currency),
-            symbol: currency.to_string(),
-        }
+        Unit::new(Dimension::money(), Some(currency), currency.to_string())
     }
 
     /// Percent, the unit of every dimensionless value.
     pub fn percent() -> Unit {
-        Unit {
-            dimension: Dimension::dimensionless(),
-            currency: None,
-            symbol: "%".into(),
-        }
+        static PERCENT: LazyLock<Unit> =
+            LazyLock::new(|| Unit::new(Dimension::dimensionless(), None, "%".into()));
+        PERCENT.clone()
     }
 
     /// The unit of `dimension`, naming each base dimension by the canonical
@@ -186,42 +210,38 @@ impl Unit {
                 _ => canonical(name),
             })
         };
-        Unit {
-            dimension,
-            currency,
-            symbol,
-        }
+        Unit::new(dimension, currency, symbol)
     }
 
     /// The dimension.
     pub fn dimension(&self) -> &Dimension {
-        &self.dimension
+        &self.0.dimension
     }
 
     /// The currency, when money is part of the unit.
     pub fn currency(&self) -> Option<Currency> {
-        self.currency
+        self.0.currency
     }
 
     /// The canonical symbol used in exports.
     pub fn symbol(&self) -> &str {
-        &self.symbol
+        &self.0.symbol
     }
 
     /// Whether this is the percent unit.
     pub fn is_percent(&self) -> bool {
-        self.dimension.is_dimensionless()
+        self.0.dimension.is_dimensionless()
     }
 
     /// Whether this is plain money.
     pub fn is_money(&self) -> bool {
-        self.dimension == Dimension::money()
+        self.0.dimension.is_money()
     }
 }
 
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.symbol)
+        f.write_str(&self.0.symbol)
     }
 }
 

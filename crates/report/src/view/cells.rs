@@ -76,10 +76,7 @@ pub(crate) fn computed_cell(
     dims: &Dims,
     period: Period,
 ) -> String {
-    if let Some(d) = analysis
-        .implied
-        .get(&(id.to_string(), dims.clone(), period))
-    {
+    if let Some(d) = analysis.implied_at(id, dims, period) {
         return format!("{} *(i)*", derived_value(analysis, d, false));
     }
     if let Some(d) = analysis.derived_at(id, dims, period) {

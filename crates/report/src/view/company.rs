@@ -76,7 +76,7 @@ fn chart(analysis: &Analysis<'_>, quarters: &[Period], id: &str) -> Option<Chart
     for q in quarters {
         let (v, u, is_implied) = match analysis.stated(id, *q) {
             Some(r) => (r.value(), r.fact.figure.unit().clone(), false),
-            None => match analysis.implied.get(&(id.to_string(), Dims::new(), *q)) {
+            None => match analysis.implied_at(id, &Dims::new(), *q) {
                 Some(d) => match d.value {
                     Some(v) => (v, d.unit.clone(), true),
                     None => continue,

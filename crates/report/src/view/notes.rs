@@ -1,7 +1,7 @@
 //! Footnotes: every stated figure a page shows cites its source, numbered
 //! in order of first reference.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use qbrief_calc::Analysis;
 use qbrief_model::Fact;
@@ -12,7 +12,9 @@ use crate::format::{escape, md};
 /// Assigns footnote numbers to stated facts in order of first reference.
 pub(crate) struct Notes<'a> {
     analysis: &'a Analysis<'a>,
-    by_fact: BTreeMap<(String, usize), usize>,
+    /// Footnote numbers by the address of the fact: every fact a page cites
+    /// is borrowed from the one analysis, so its address is its identity.
+    by_fact: HashMap<*const Fact, usize>,
     pub(crate) footnotes: Vec<Footnote>,
 }
 
@@ -20,14 +22,14 @@ impl<'a> Notes<'a> {
     pub(crate) fn new(analysis: &'a Analysis<'a>) -> Notes<'a> {
         Notes {
             analysis,
-            by_fact: BTreeMap::new(),
+            by_fact: HashMap::new(),
             footnotes: Vec::new(),
         }
     }
 
     /// The footnote reference of a fact, defining the footnote on first use.
     pub(crate) fn cite(&mut self, fact: &Fact) -> String {
-        let key = (fact.location.file.clone(), fact.location.line);
+        let key = std::ptr::from_ref(fact);
         if let Some(n) = self.by_fact.get(&key) {
             return format!("[^{n}]");
         }

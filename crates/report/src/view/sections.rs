@@ -61,13 +61,7 @@ pub(crate) fn section(
 ) -> SectionView {
     let vocabulary = &analysis.data.vocabulary;
     let mut table = Table::new(&["Metric", "Value", "QoQ", "YoY"]);
-    let order = |id: &str| {
-        vocabulary
-            .metrics
-            .iter()
-            .position(|m| m.id == id)
-            .unwrap_or(usize::MAX)
-    };
+    let order = |id: &str| vocabulary.position(id).unwrap_or(usize::MAX);
     type Row<'f> = (Period, usize, &'f Dims, String, String);
     let mut series: BTreeMap<Row<'_>, Vec<&Fact>> = BTreeMap::new();
     // A quarter shows its own figures, and what its documents say about
