@@ -13,6 +13,9 @@ use qbrief_model::{
     CompanyData, Conflict, Dims, Document, Fact, Interval, MetricKey, Period, Unit,
 };
 use rust_decimal::Decimal;
+// A fast hash for lookups keyed by our own ids (no untrusted keys to
+// defend against, and thousands of lookups per company).
+use rustc_hash::FxHashMap;
 
 use crate::change::Flag;
 use crate::derived::{Derived, Input, Origin};
@@ -98,18 +101,18 @@ pub struct Analysis<'a> {
 /// without building an owned key: briefs look up thousands of derived
 /// numbers per company.
 #[derive(Debug, Default)]
-struct Positions(HashMap<String, HashMap<Dims, HashMap<Period, usize>>>);
+struct Positions(FxHashMap<String, FxHashMap<Dims, FxHashMap<Period, usize>>>);
 
 impl Positions {
     /// Records `position` for the series, replacing an earlier one when
     /// `replace` is set.
     fn insert(&mut self, id: &str, dims: &Dims, period: Period, position: usize, replace: bool) {
         if !self.0.contains_key(id) {
-            self.0.insert(id.to_string(), HashMap::new());
+            self.0.insert(id.to_string(), FxHashMap::default());
         }
         let by_dims = self.0.get_mut(id).expect("inserted above");
         if !by_dims.contains_key(dims) {
-            by_dims.insert(dims.clone(), HashMap::new());
+            by_dims.insert(dims.clone(), FxHashMap::default());
         }
         let by_period = by_dims.get_mut(dims).expect("inserted above");
         if replace {
@@ -251,7 +254,9 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         analysis.push(d);
     }
     let mut derived = std::mem::take(&mut analysis.derived);
-    derived.sort_by(|a, b| (a.period, &a.metric, &a.dims).cmp(&(b.period, &b.metric, &b.dims)));
+    qbrief_model::stable_sort_by(&mut derived, |a, b| {
+        (a.period, &a.metric, &a.dims).cmp(&(b.period, &b.metric, &b.dims))
+    });
     analysis.derived_index = Positions::default();
     for (i, d) in derived.iter().enumerate() {
         // After sorting, the last of equal series wins, as in a map built

@@ -204,7 +204,7 @@ impl Dataset {
         }
         for data in dataset.companies.values_mut() {
             data.documents.sort_by(|a, b| a.id.cmp(&b.id));
-            data.facts.sort_by(|a, b| {
+            crate::stable_sort_by(&mut data.facts, |a, b| {
                 (a.period, &a.metric, &a.location).cmp(&(b.period, &b.metric, &b.location))
             });
             diagnostics.extend(duplicate_facts(data));
@@ -213,7 +213,7 @@ impl Dataset {
         diagnostics.extend(dataset.conflicts().iter().map(Conflict::to_diagnostic));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         // A taxonomy shared by several companies reports its problems once.
-        diagnostics.dedup_by(|a, b| a.to_string() == b.to_string());
+        diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.to_string() == b.to_string());
         (dataset, diagnostics)
     }
 

@@ -57,6 +57,7 @@ mod formula;
 mod metric;
 mod period;
 mod quantity;
+mod sort;
 mod source_file;
 mod taxonomy;
 mod taxonomy_file;
@@ -77,6 +78,7 @@ pub use formula::{parse_formula, Expr, Formula, FormulaError, Op, Shift};
 pub use metric::{closest, Change, Metric, MetricKey, MetricKind, SignConvention};
 pub use period::{Period, PeriodError, PeriodSpan};
 pub use quantity::{Amount, Currency, CurrencyMismatch, Money, Per, Quantity};
+pub use sort::stable_sort_by;
 pub use taxonomy::{
     builtin_taxonomies, resolve_chain, Axis, Brief, ChainError, DerivedDef, Section, Vocabulary,
     BUILTIN_TAXONOMIES,

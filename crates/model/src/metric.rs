@@ -164,7 +164,11 @@ impl MetricKey {
 
     /// The id as written in data files.
     pub fn id(&self) -> String {
-        self.to_string()
+        // Built directly: every stated input of a derived number asks for it.
+        match self.change {
+            None => self.metric.id.clone(),
+            Some(c) => [self.metric.id.as_str(), ".", c.suffix()].concat(),
+        }
     }
 
     /// Splits `revenue.yoy` into `("revenue", Some(Yoy))`; `Err` carries a
