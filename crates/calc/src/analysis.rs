@@ -13,14 +13,12 @@ use qbrief_model::{
     CompanyData, Conflict, Dims, Document, Fact, Interval, MetricKey, Period, Unit,
 };
 use rust_decimal::Decimal;
-// A fast hash for lookups keyed by our own ids (no untrusted keys to
-// defend against, and thousands of lookups per company).
-use rustc_hash::FxHashMap;
 
 use crate::change::Flag;
 use crate::derived::{Derived, Input, Origin};
 use crate::reconcile::{reconcile_all, Reconciliation};
 use crate::resolve::{resolve, Resolved};
+use crate::series_map::SeriesMap;
 
 /// A series: a metric (or a stated change of one), the axis members, and
 /// the period.
@@ -93,38 +91,9 @@ pub struct Analysis<'a> {
     pub derived: Vec<Derived>,
     /// Every stated figure calc can also compute, compared.
     pub reconciliations: Vec<Reconciliation<'a>>,
-    derived_index: Positions,
+    /// Positions in `derived` by series.
+    derived_index: SeriesMap<usize>,
     index: Index<'a>,
-}
-
-/// Positions in a list by metric id, axis members and period, looked up
-/// without building an owned key: briefs look up thousands of derived
-/// numbers per company.
-#[derive(Debug, Default)]
-struct Positions(FxHashMap<String, FxHashMap<Dims, FxHashMap<Period, usize>>>);
-
-impl Positions {
-    /// Records `position` for the series, replacing an earlier one when
-    /// `replace` is set.
-    fn insert(&mut self, id: &str, dims: &Dims, period: Period, position: usize, replace: bool) {
-        if !self.0.contains_key(id) {
-            self.0.insert(id.to_string(), FxHashMap::default());
-        }
-        let by_dims = self.0.get_mut(id).expect("inserted above");
-        if !by_dims.contains_key(dims) {
-            by_dims.insert(dims.clone(), FxHashMap::default());
-        }
-        let by_period = by_dims.get_mut(dims).expect("inserted above");
-        if replace {
-            by_period.insert(period, position);
-        } else {
-            by_period.entry(period).or_insert(position);
-        }
-    }
-
-    fn get(&self, id: &str, dims: &Dims, period: Period) -> Option<usize> {
-        self.0.get(id)?.get(dims)?.get(&period).copied()
-    }
 }
 
 /// Lookups that briefs make for every period, built once so that a
@@ -144,6 +113,8 @@ struct Index<'a> {
     by_fact: HashMap<usize, Vec<usize>>,
     /// Metrics stated along each axis.
     on_axis: BTreeMap<&'a str, BTreeSet<&'a str>>,
+    /// The resolved series again, for lookups by borrowed parts.
+    resolved: SeriesMap<Resolved<'a>>,
     /// The metric ids with an implied value somewhere.
     implied_ids: std::collections::HashSet<String>,
     /// The source record of each fact, by the fact's address.
@@ -194,10 +165,19 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
             series.entry(key).or_default().push(fact);
         }
     }
-    let resolved = series
+    let resolved: BTreeMap<SeriesKey, Resolved<'_>> = series
         .into_iter()
         .filter_map(|(k, statements)| resolve(&statements).map(|r| (k, r)))
         .collect();
+    for ((key, dims, period), r) in &resolved {
+        index.resolved.insert(
+            (&key.metric.id, key.change),
+            dims,
+            *period,
+            r.clone(),
+            false,
+        );
+    }
     let guidance = guided
         .into_iter()
         .map(|(k, by_document)| {
@@ -227,7 +207,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         implied: BTreeMap::new(),
         derived: Vec::new(),
         reconciliations: Vec::new(),
-        derived_index: Positions::default(),
+        derived_index: SeriesMap::default(),
         index,
     };
     analysis.implied = analysis.implied_levels();
@@ -257,13 +237,13 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
     qbrief_model::stable_sort_by(&mut derived, |a, b| {
         (a.period, &a.metric, &a.dims).cmp(&(b.period, &b.metric, &b.dims))
     });
-    analysis.derived_index = Positions::default();
+    analysis.derived_index = SeriesMap::default();
     for (i, d) in derived.iter().enumerate() {
         // After sorting, the last of equal series wins, as in a map built
         // from the sorted list.
         analysis
             .derived_index
-            .insert(&d.metric, &d.dims, d.period, i, true);
+            .insert((&d.metric, None), &d.dims, d.period, i, true);
     }
     analysis.derived = derived;
     analysis.reconciliations = reconcile_all(&analysis);
@@ -286,8 +266,13 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
 
 impl<'a> Analysis<'a> {
     fn push(&mut self, d: Derived) {
-        self.derived_index
-            .insert(&d.metric, &d.dims, d.period, self.derived.len(), false);
+        self.derived_index.insert(
+            (&d.metric, None),
+            &d.dims,
+            d.period,
+            self.derived.len(),
+            false,
+        );
         self.derived.push(d);
     }
 
@@ -372,8 +357,19 @@ impl<'a> Analysis<'a> {
 
     /// The resolved stated value of a level metric for axis members.
     pub fn stated_at(&self, id: &str, dims: &Dims, period: Period) -> Option<&Resolved<'a>> {
-        let key = self.key(id, None)?;
-        self.resolved.get(&(key, dims.clone(), period))
+        self.index.resolved.get((id, None), dims, period)
+    }
+
+    /// The resolved stated value of a series: a level or a stated change.
+    pub fn resolved_at(
+        &self,
+        key: &MetricKey,
+        dims: &Dims,
+        period: Period,
+    ) -> Option<&Resolved<'a>> {
+        self.index
+            .resolved
+            .get((&key.metric.id, key.change), dims, period)
     }
 
     /// The resolved stated value of a change (`revenue.yoy`) of the total.
@@ -383,8 +379,9 @@ impl<'a> Analysis<'a> {
         change: qbrief_model::Change,
         period: Period,
     ) -> Option<&Resolved<'a>> {
-        let key = self.key(id, Some(change))?;
-        self.resolved.get(&(key, Dims::new(), period))
+        self.index
+            .resolved
+            .get((id, Some(change)), &Dims::new(), period)
     }
 
     /// A level from a statement only.
@@ -426,8 +423,8 @@ impl<'a> Analysis<'a> {
     /// A derived number by id, axis members and period.
     pub fn derived_at(&self, id: &str, dims: &Dims, period: Period) -> Option<&Derived> {
         self.derived_index
-            .get(id, dims, period)
-            .map(|i| &self.derived[i])
+            .get((id, None), dims, period)
+            .map(|i| &self.derived[*i])
     }
 
     /// An implied level by id, axis members and period.

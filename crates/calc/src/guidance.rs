@@ -45,7 +45,7 @@ impl<'a> Analysis<'a> {
         match key.change {
             None => self.level(id, dims, *period),
             Some(change) => {
-                if let Some(r) = self.resolved.get(&(key.clone(), dims.clone(), *period)) {
+                if let Some(r) = self.resolved_at(key, dims, *period) {
                     return Some(Level {
                         value: r.value(),
                         interval: r.interval,

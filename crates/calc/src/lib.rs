@@ -42,6 +42,7 @@ mod evaluate;
 mod guidance;
 mod reconcile;
 mod resolve;
+mod series_map;
 
 pub use analysis::{analyze, Analysis, Guided, Level, SeriesKey};
 pub use change::{

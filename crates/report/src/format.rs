@@ -41,19 +41,13 @@ fn bounds(unit: &Unit) -> (i32, i32) {
     }
 }
 
+/// The exponent of the leading digit of a positive `w`: its mantissa's
+/// digits less its scale (exact, where dividing by ten in a loop was slow).
 fn floor_log10(w: Decimal) -> i32 {
-    let mut exp = 0;
-    let mut v = w;
-    let ten = Decimal::TEN;
-    while v >= ten {
-        v /= ten;
-        exp += 1;
+    match w.mantissa().unsigned_abs().checked_ilog10() {
+        Some(digits) => digits as i32 - w.scale() as i32,
+        None => -28,
     }
-    while v < Decimal::ONE && exp > -28 {
-        v *= ten;
-        exp -= 1;
-    }
-    exp
 }
 
 /// A stated figure as written for a reader, with its qualifier:
@@ -108,7 +102,7 @@ pub fn value(v: Decimal, unit: &Unit, units: &UnitTable, decimals: i32, signed: 
         format!("{}%", number(a, decimals))
     } else if let Some(c) = unit.currency() {
         if unit.is_money() {
-            let scales = [(9, "B".to_string()), (6, "M".to_string())];
+            let scales = [(9, "B"), (6, "M")];
             let (scaled, suffix, places) = scale_for(a, decimals, &scales, 1);
             money_symbol(c, format!("{}{suffix}", number(scaled, places)))
         } else {
@@ -166,10 +160,10 @@ fn money_symbol(c: Currency, n: String) -> String {
 /// Picks the largest scale the value reaches (less `early` powers of ten, so
 /// that $600,000 shows as $0.6M) and the decimal places to show in it:
 /// `decimals` of the canonical value become `decimals + exponent`.
-fn scale_for(
+fn scale_for<S: AsRef<str>>(
     a: Decimal,
     decimals: i32,
-    scales: &[(i32, String)],
+    scales: &[(i32, S)],
     early: u32,
 ) -> (Decimal, String, i32) {
     for (exp, suffix) in scales {
@@ -183,7 +177,11 @@ fn scale_for(
         let threshold =
             Decimal::from_i128_with_scale(10i128.pow((*exp as u32).saturating_sub(early)), 0);
         if a >= threshold && (decimals + exp >= 0 || a >= unit) {
-            return (a / unit, suffix.clone(), (decimals + exp).max(0));
+            return (
+                a / unit,
+                suffix.as_ref().to_string(),
+                (decimals + exp).max(0),
+            );
         }
     }
     (a, String::new(), decimals)
@@ -256,6 +254,25 @@ mod tests {
     fn unit(expr: &str) -> Unit {
         let units = units();
         units.unit_of(&units.parse_expression(expr).unwrap(), Currency::USD)
+    }
+
+    #[test]
+    fn floor_log10_is_the_leading_digit_exponent() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (w, exp) in [
+            ("1", 0),
+            ("9.99", 0),
+            ("10", 1),
+            ("10.00", 1),
+            ("0.1", -1),
+            ("0.05", -2),
+            ("0.0999", -2),
+            ("123456", 5),
+            ("0.0000000000000000000000000001", -28),
+            ("79228162514264337593543950335", 28),
+        ] {
+            assert_eq!(floor_log10(d(w)), exp, "{w}");
+        }
     }
 
     #[track_caller]

@@ -27,9 +27,7 @@ pub(crate) fn stated_cell(
     period: Period,
     notes: &mut Notes<'_>,
 ) -> Option<String> {
-    let r = analysis
-        .resolved
-        .get(&(key.clone(), dims.clone(), period))?;
+    let r = analysis.resolved_at(key, dims, period)?;
     let mut cell = if key.change.is_some() {
         change_text_stated(analysis, key, dims, period, &r.fact.value_text, r.value())
     } else {
