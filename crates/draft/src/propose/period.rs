@@ -1,0 +1,308 @@
+//! The period a figure is for: the one the sentence names ("the first
+//! quarter of 2023", "fiscal '22", "as of June 30"), the base of a
+//! comparison ("compared to $60M in the same period last year"), or the
+//! period guidance looks to.
+
+use qbrief_model::{Change, Period, PeriodSpan};
+
+use super::cues::{DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, YOY};
+use super::words::{find_word, last_words};
+use super::Context;
+
+/// The period a figure is for, and whether the sentence names it.
+pub(super) fn period_of(
+    cx: &Context<'_>,
+    lower: &str,
+    at: usize,
+    end: usize,
+    forward: bool,
+    change: Option<Change>,
+) -> (Period, bool) {
+    let doc = cx.period;
+    let before = last_words(&lower[..at], 3);
+    // The words after the figure, up to the next figure.
+    let after_all = &lower[end..];
+    let stop = after_all
+        .char_indices()
+        .find(|(_, c)| matches!(c, '$' | '%' | '€' | '£'))
+        .map_or(after_all.len(), |(i, _)| i);
+    let after_wide: String = after_all[..stop]
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stop = after_all[..stop].find([',', ';']).unwrap_or(stop);
+    let after: String = after_all[..stop]
+        .split_whitespace()
+        .take(8)
+        .take_while(|w| !GROWTH.iter().chain(DOWN).any(|g| g == w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let year_cue = YOY.iter().any(|w| lower.contains(w));
+    let quarter_cue = QOQ.iter().any(|w| lower.contains(w));
+    let earlier = |base: Period| {
+        if year_cue && !quarter_cue {
+            base.year_ago()
+        } else {
+            base.previous_quarter()
+        }
+    };
+    if change.is_none() {
+        // "from $16,500 to $28,500 in quarter one": the first is the
+        // earlier period of the second.
+        if before.ends_with("from") && after.starts_with("to") {
+            let to_end = after_all[stop..]
+                .find(|c: char| c.is_whitespace())
+                .map_or(after_all.len(), |i| stop + i);
+            let later_words: String = after_all[to_end..]
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let later = named_period(&later_words, doc, forward).unwrap_or(doc);
+            if let Some(p) = earlier(later) {
+                return (p, true);
+            }
+        }
+        if [
+            "same period",
+            "same quarter",
+            "a year ago",
+            "last year",
+            "prior year",
+            "previous year",
+            "year before",
+            "prior-year",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
+        {
+            if let Some(p) = doc.year_ago() {
+                return (p, true);
+            }
+        }
+        if [
+            "last quarter",
+            "previous quarter",
+            "prior quarter",
+            "end of last quarter",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
+        {
+            if let Some(p) = doc.previous_quarter() {
+                return (p, true);
+            }
+        }
+    }
+    // A change's own period is named before it; what follows it ("compared
+    // to December 31, 2023") is the base it is measured from.
+    if change.is_none() {
+        if let Some(p) = dated_period(&after_wide, doc, cx.fiscal_year_end_month) {
+            return (p, true);
+        }
+        if let Some(p) = named_period(&after_wide, doc, forward) {
+            return (p, true);
+        }
+    }
+    let clause_start = lower[..at].rfind([';']).map_or(0, |p| p + 1);
+    if change.is_none() {
+        if let Some(p) = dated_period(
+            &last_words(&lower[clause_start..at], 6),
+            doc,
+            cx.fiscal_year_end_month,
+        ) {
+            return (p, true);
+        }
+    }
+    if let Some(p) = named_period(&lower[clause_start..at], doc, forward) {
+        return (p, true);
+    }
+    if let Some(p) = named_period(&lower[..at], doc, forward) {
+        return (p, true);
+    }
+    if forward {
+        // Guidance without a period: the one the speaker just named, else
+        // the fiscal year (the next one, from the year's last quarter).
+        if let Some(prev) = &cx.previous {
+            if let Some(p) = named_period(&cx.text[prev.clone()].to_ascii_lowercase(), doc, true) {
+                if p > doc {
+                    return (p, false);
+                }
+            }
+        }
+        let year = if doc_quarter(doc) == 4 {
+            doc.year() + 1
+        } else {
+            doc.year()
+        };
+        if let Some(p) = Period::new(year, PeriodSpan::Year) {
+            return (p, false);
+        }
+    }
+    (doc, false)
+}
+
+/// The quarter a date falls in: "at the end of March", "on June 30, 2024",
+/// "as of September 30th" (a balance measured then).
+pub(super) fn dated_period(
+    phrase: &str,
+    doc: Period,
+    fiscal_year_end_month: u32,
+) -> Option<Period> {
+    // The full month names, in calendar order.
+    let months = &crate::scan::MONTHS[..12];
+    let words: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = months.iter().position(|name| name == w) else {
+            continue;
+        };
+        let month = m as u32 + 1;
+        let end_of = i >= 2 && words[i - 2] == "end" && words[i - 1] == "of";
+        let day: Option<u32> = words
+            .get(i + 1)
+            .map(|d| d.trim_end_matches(|c: char| c.is_alphabetic()))
+            .and_then(|d| d.parse().ok());
+        if !end_of && day.is_none() {
+            continue;
+        }
+        let explicit_year: Option<i32> = words
+            .get(i + 2)
+            .and_then(|y| y.parse().ok())
+            .filter(|y| (1990..=2100).contains(y));
+        let (_, doc_end) = doc.dates(fiscal_year_end_month);
+        let year = explicit_year.unwrap_or_else(|| {
+            use chrono::Datelike;
+            if month > doc_end.month() {
+                doc_end.year() - 1
+            } else {
+                doc_end.year()
+            }
+        });
+        // The fiscal year and quarter of that month.
+        let fiscal_year = if month > fiscal_year_end_month {
+            year + 1
+        } else {
+            year
+        };
+        let into = (month as i32 - fiscal_year_end_month as i32 - 1).rem_euclid(12) + 1;
+        return Period::quarter(fiscal_year, ((into - 1) / 3 + 1) as u8);
+    }
+    None
+}
+
+/// A period a phrase names: "first quarter of 2023", "Q4", "fiscal '22",
+/// "full year", "first half", "next quarter".
+pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<Period> {
+    let year_in = |s: &str| -> Option<i32> {
+        let bytes = s.as_bytes();
+        for i in 0..bytes.len() {
+            if (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && s.get(i..i + 4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric())
+            {
+                let y: i32 = s[i..i + 4].parse().ok()?;
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+            if s.is_char_boundary(i)
+                && (bytes[i] == b'\'' || s[i..].starts_with('’'))
+                && i > 0
+                && s[..i].ends_with(' ')
+            {
+                let after = s[i..].trim_start_matches(['\'', '’']);
+                if after.len() >= 2
+                    && after.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                    && after
+                        .as_bytes()
+                        .get(2)
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+                {
+                    return after[..2].parse::<i32>().ok().map(|y| 2000 + y);
+                }
+            }
+        }
+        None
+    };
+    if phrase.contains("next quarter") || phrase.contains("coming quarter") {
+        return doc.next_quarter();
+    }
+    if phrase.contains("next year") || phrase.contains("next fiscal year") {
+        return Period::new(doc.year() + 1, PeriodSpan::Year);
+    }
+    for (words, q) in ORDINAL_QUARTERS {
+        if let Some(pos) = find_word(phrase, words) {
+            let rest = &phrase[pos..];
+            let year = year_in(prefix(rest, words.len() + 16)).unwrap_or_else(|| {
+                // A later quarter than the document's, named without a year,
+                // is last year's unless the sentence looks ahead.
+                let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
+                if i32::from(*q) > doc_q && !forward {
+                    doc_year - 1
+                } else {
+                    doc_year
+                }
+            });
+            return Period::quarter(year, *q);
+        }
+    }
+    if let Some(pos) = find_word(phrase, "first half")
+        .or_else(|| find_word(phrase, "h1"))
+        .or_else(|| find_word(phrase, "front half"))
+    {
+        let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+        return Period::new(year, PeriodSpan::Half(1));
+    }
+    if let Some(pos) = find_word(phrase, "second half")
+        .or_else(|| find_word(phrase, "h2"))
+        .or_else(|| find_word(phrase, "back half"))
+    {
+        let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+        return Period::new(year, PeriodSpan::Half(2));
+    }
+    for words in [
+        "full year",
+        "full-year",
+        "fiscal year",
+        "fiscal",
+        "for the year",
+        "annual",
+        "this year",
+        "the year",
+    ] {
+        if let Some(pos) = find_word(phrase, words) {
+            let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+            return Period::new(year, PeriodSpan::Year);
+        }
+    }
+    if let Some(y) = year_in(phrase) {
+        if y != doc.year() || forward {
+            return Period::new(y, PeriodSpan::Year);
+        }
+    }
+    None
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a
+/// character boundary.
+pub(super) fn prefix(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+pub(super) fn doc_quarter(p: Period) -> i32 {
+    match p.span() {
+        PeriodSpan::Quarter(q) => i32::from(q),
+        PeriodSpan::Half(h) => i32::from(h) * 2,
+        PeriodSpan::Year => 4,
+    }
+}
