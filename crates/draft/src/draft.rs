@@ -120,6 +120,15 @@ pub fn draft(
             .rev()
             .find(|s| s.speaker == sentence.speaker)
             .map(|s| s.range.clone());
+        let figures = found
+            .iter()
+            .filter(|f| {
+                f.kind == MentionKind::Figure
+                    && sentence.range.start <= f.start
+                    && f.end <= sentence.range.end
+            })
+            .map(|f| f.start - sentence.range.start..f.end - sentence.range.start)
+            .collect();
         let cx = Context {
             text,
             sentence: sentence.range.clone(),
@@ -132,6 +141,7 @@ pub fn draft(
                 .as_ref()
                 .filter(|(s, _, _)| *s == sentence_index)
                 .map(|(_, end, id)| (*end, id.clone())),
+            figures,
         };
         let Some(p) = propose(&cx, m) else { continue };
         if let Some(id) = p.metric.as_ref().filter(|id| !id.contains('.')) {
@@ -396,6 +406,75 @@ mod tests {
         check(
             "Cash of $72 million at the end of March.",
             &["cash 2024-Q1 $72M"],
+        );
+    }
+
+    #[test]
+    fn what_the_figure_is_of() {
+        // A name after the figure, joined by "in", "of", "from".
+        check(
+            "The quarter included $14.8 million in restructuring expense.",
+            &["restructuring_charges 2024-Q3 $14.8M"],
+        );
+        // A name the figure interrupts, with the unit word it holds.
+        check("We pledged 17 bitcoins.", &["btc_pledged 2024-Q3 17 BTC"]);
+        // A participle after a noun also stands before it.
+        check(
+            "Acme delivered 1,500 miners.",
+            &["machines_sold 2024-Q3 1,500"],
+        );
+        // An amount a balance moved by, when the taxonomy has `<id>_change`.
+        check(
+            "We held 1,212 bitcoins, 98 fewer than last quarter.",
+            &[
+                "btc_held 2024-Q3 1,212 BTC",
+                "btc_held_change 2024-Q3 -98 BTC",
+            ],
+        );
+        // A bare number counts in the unit of the metric just named.
+        check(
+            "We held 1,212 bitcoins. That is 98 more than the 1,114 at the end of last quarter.",
+            &[
+                "btc_held 2024-Q3 1,212 BTC",
+                "btc_held_change 2024-Q3 98 BTC",
+                "btc_held 2024-Q2 1,114 BTC",
+            ],
+        );
+    }
+
+    #[test]
+    fn respectively() {
+        check(
+            "Revenue for the third quarter and the full year was $20 million and $75 million, respectively.",
+            &["revenue 2024-Q3 $20M", "revenue 2024-FY $75M"],
+        );
+        check(
+            "Sales and operating income grew 5% and 8%, respectively.",
+            &[
+                "revenue.yoy 2024-Q3 +5%",
+                "operating_income.yoy 2024-Q3 +8%",
+            ],
+        );
+    }
+
+    #[test]
+    fn dates_and_the_time_of_the_call() {
+        check(
+            "As of today, our bitcoin holdings are 1,300.",
+            &["btc_held 2024-Q4 1,300 BTC"],
+        );
+        check("In October, cash was $50 million.", &["cash 2024-Q4 $50M"]);
+        check(
+            "As of June 30, 2024, the installed hash rate of our self-mining fleet reached 4.5 exahash per second.",
+            &["installed_hashrate 2024-Q2 4.5 EH/s"],
+        );
+        // Guidance is the clause that looks ahead, not the whole sentence.
+        check(
+            "We incurred $14.8 million in restructuring charges and expect capex of $8 million.",
+            &[
+                "restructuring_charges 2024-Q3 $14.8M",
+                "capex 2024-FY $8M guidance",
+            ],
         );
     }
 

@@ -8,6 +8,7 @@ mod cues;
 mod members;
 mod metric;
 mod period;
+mod respectively;
 mod value;
 mod words;
 
@@ -15,10 +16,10 @@ use qbrief_model::{parse_value, Dims, Figure, Period, Vocabulary};
 use rust_decimal::Decimal;
 
 use crate::scan::Mention;
-use cues::{FORWARD, LOSS, PAST_GUIDANCE, QOQ, YOY};
-use members::{dims_near, subject_before};
+use cues::{BARE_AFTER, FORWARD, LOSS, PAST_GUIDANCE, QOQ, YOY};
+use members::{dims_near, member_mentions, subject_before};
 pub(crate) use metric::metric_names;
-use metric::{adoptable, choose_metric, names_metric};
+use metric::{adoptable, choose_metric, metric_mentions, names_metric};
 use period::period_of;
 use value::{adopt, is_loss, move_sign_inside_qualifier, value_text};
 use words::{contains_word, last_words};
@@ -70,6 +71,9 @@ pub(crate) struct Context<'a> {
     /// The end of the previous figure of the sentence and its metric, so
     /// that "revenue of $73.6M, up 121%" gives the change the same metric.
     pub previous_figure: Option<(usize, String)>,
+    /// The byte ranges of the sentence's figures, relative to the
+    /// sentence, for lists closed by "respectively".
+    pub figures: Vec<std::ops::Range<usize>>,
 }
 
 /// Proposes a fact for `mention`, `None` when no value can be written.
@@ -81,15 +85,61 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     let before = &lower[..at];
     let clause_start = before.rfind([';', ':']).map_or(0, |p| p + 1);
     let near_before: String = last_words(before, 4);
-    let forward = FORWARD.iter().any(|w| contains_word(&lower, w))
+    // Forward-looking language before the figure, or in the rest of its
+    // own clause ("capex is expected to be $55M"): "we incurred $14.8M and
+    // expect savings of $8M" makes only the second figure guidance.
+    let own_clause = &lower[end..];
+    let own_clause = own_clause
+        .find([',', ';'])
+        .into_iter()
+        .chain(own_clause.find(" and "))
+        .chain(own_clause.find(" but "))
+        .min()
+        .map_or(own_clause, |stop| &own_clause[..stop]);
+    let forward = FORWARD
+        .iter()
+        .any(|w| contains_word(before, w) || contains_word(own_clause, w))
         && !PAST_GUIDANCE.iter().any(|w| lower.contains(w));
+    let after_words: String = lower[end..]
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
     let (change, down) =
         change::stated_change(cx, mention, &lower, at, end, clause_start, &near_before);
     let change_cue = change.is_some()
         && (QOQ.iter().any(|w| lower.contains(w)) || YOY.iter().any(|w| lower.contains(w)));
     let (value, as_written, note) = value_text(cx, mention, &near_before, change.is_some(), down)?;
     let figure = parse_value(&value, &cx.vocabulary.units).ok()?;
-    let (period, period_cue) = period_of(cx, &lower, at, end, forward, change);
+    // "an increase of 98 bitcoins", "a $6 million decrease": an amount by
+    // which a balance moved.
+    let moved = change.is_none() && !is_percent_unit(mention) && {
+        let after2: Vec<&str> = after_words.split_whitespace().take(2).collect();
+        let after_cue = matches!(
+            after2.as_slice(),
+            ["more" | "fewer" | "less", "than", ..] | ["increase" | "decrease" | "decline", ..]
+        );
+        let before_cue = [
+            "increase of",
+            "decrease of",
+            "decline of",
+            "up",
+            "down",
+            "added",
+        ]
+        .iter()
+        .any(|w| near_before.ends_with(w));
+        after_cue || before_cue
+    };
+    let (mut period, period_cue) =
+        period_of(cx, &lower, at, end, forward, change.is_some() || moved);
+    let listed = respectively::place(&lower, &cx.figures, at);
+    if let Some(place) = listed {
+        let periods = period::period_mentions(&lower, cx.period, forward);
+        if let Some(p) = respectively::nth_listed(&lower, &periods, place) {
+            period = p;
+        }
+    }
     let loss = is_loss(&lower[clause_start..at.max(clause_start)])
         || LOSS.iter().any(|w| {
             lower[end..]
@@ -97,14 +147,30 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
                 .take(2)
                 .any(|x| x.trim_matches(|c: char| !c.is_alphabetic()) == *w)
         });
-    let mut metric = choose_metric(cx, &lower, at, end, &figure, change);
+    let unit_word = mention
+        .unit
+        .as_deref()
+        .filter(|u| u.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase);
+    let mut metric = choose_metric(cx, &lower, at, end, &figure, change, unit_word.as_deref());
+    if let Some(place) = listed {
+        let metrics: Vec<_> = metric_mentions(cx, &lower, &figure, change)
+            .into_iter()
+            .map(|(r, m)| (r, m.id.as_str()))
+            .collect();
+        if let Some(m) = respectively::nth_listed(&lower, &metrics, place)
+            .and_then(|id| cx.vocabulary.metric(id))
+        {
+            metric = Some((m.as_ref(), 3));
+        }
+    }
     // A change right after a level figure, with no other metric named in
     // between, is a change of that level's metric.
     if let (Some(_), Some((prev_end, prev_id))) = (change, &cx.previous_figure) {
         let between_start = prev_end.saturating_sub(cx.sentence.start).min(at);
-        let named_between = metric
-            .as_ref()
-            .is_some_and(|(m, score)| *score == 3 && names_metric(&lower[between_start..at], m));
+        let named_between = metric.as_ref().is_some_and(|(m, score)| {
+            *score == 4 || (*score == 3 && names_metric(&lower[between_start..at], m))
+        });
         if !named_between {
             if let Some(m) = cx.vocabulary.metric(prev_id) {
                 metric = Some((m.as_ref(), 3));
@@ -114,7 +180,21 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     // Write the metric's unit after a bare figure it fits only that way.
     // Only a figure said without a scale is read as a price per unit
     // ("$61,000" per bitcoin, not "$2.5 million").
-    let adopt_ok = |score: u8| score >= 2 && (mention.scale.is_none() || !figure.unit().is_money());
+    // A bare number that no word follows ("98 more than the 1,114 at the
+    // end of last quarter") counts in the unit of the metric the speaker
+    // is talking about, even one carried from the previous sentence.
+    let bare = mention.currency.is_none()
+        && mention.unit.is_none()
+        && mention.scale.is_none()
+        && (moved
+            || lower[end..].split_whitespace().next().is_none_or(|w| {
+                BARE_AFTER.contains(&w.trim_end_matches([',', '.', ';']))
+                    || w.starts_with([',', '.', ';'])
+            }));
+    let adopt_ok = |score: u8| {
+        (score >= 2 || (score == 1 && bare))
+            && (mention.scale.is_none() || !figure.unit().is_money())
+    };
     let (value, figure) = match metric
         .as_ref()
         .filter(|(_, score)| change.is_none() && adopt_ok(*score))
@@ -129,6 +209,22 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         }
         None => (value, figure),
     };
+    // The amount a balance moved by is the metric `<id>_change` when the
+    // taxonomy declares one.
+    let mut moved_down = false;
+    if moved {
+        if let Some(m) = metric
+            .as_ref()
+            .and_then(|(m, _)| cx.vocabulary.metric(&format!("{}_change", m.id)))
+        {
+            moved_down = ["fewer", "less", "decrease", "decline", "down"]
+                .iter()
+                .any(|w| contains_word(&after_words, w) || near_before.ends_with(w))
+                || near_before.ends_with("decrease of")
+                || near_before.ends_with("decline of");
+            metric = Some((m.as_ref(), 3));
+        }
+    }
     let (metric_id, metric_score) = match &metric {
         Some((m, score)) => (Some(m), *score),
         None => (None, 0),
@@ -137,7 +233,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     let (value, figure) = match metric_id {
         Some(m)
             if change.is_none()
-                && loss
+                && (loss || moved_down)
                 && m.sign == qbrief_model::SignConvention::Signed
                 && !figure.value().is_sign_negative() =>
         {
@@ -150,13 +246,21 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         }
         _ => (value, figure),
     };
-    let dims = dims_near(cx.vocabulary, &lower, at);
+    let mut dims = dims_near(cx.vocabulary, &lower, at);
+    // "Europe and Asia were up 78% and 42%, respectively".
+    if let Some(place) = respectively::place(&lower, &cx.figures, at) {
+        for (axis, members) in member_mentions(cx.vocabulary, &lower) {
+            if let Some(member) = respectively::nth_listed(&lower, &members, place) {
+                dims.insert(axis.to_string(), member.to_string());
+            }
+        }
+    }
     let subject = metric_id
         .filter(|m| m.per_subject)
         .map(|_| subject_before(sentence, at).unwrap_or_else(|| "?".into()));
     let mut confidence = Decimal::new(35, 2);
     confidence += match metric_score {
-        3 => Decimal::new(35, 2),
+        3 | 4 => Decimal::new(35, 2),
         2 => Decimal::new(25, 2),
         1 => Decimal::new(10, 2),
         _ => Decimal::ZERO,
@@ -191,5 +295,19 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         subject,
         confidence,
         note,
+    })
+}
+
+/// Whether a mention is written as a percentage or in basis points.
+fn is_percent_unit(mention: &Mention) -> bool {
+    mention.unit.as_deref().is_some_and(|u| {
+        let u = u.to_ascii_lowercase();
+        u == "%"
+            || u.starts_with("percent")
+            || u.starts_with("per cent")
+            || u.starts_with("basis")
+            || u == "bps"
+            || u == "bp"
+            || u.contains("point")
     })
 }

@@ -170,3 +170,45 @@ pub(super) const ORDINAL_QUARTERS: &[(&str, u8)] = &[
     ("3q", 3),
     ("4q", 4),
 ];
+
+/// Phrases that date a figure to the time of the call, after the quarter
+/// it reports: "as of today", "by the date of this call", "today we
+/// announced".
+pub(super) const AS_OF_CALL: &[&str] = &[
+    "as of today",
+    "as of yesterday",
+    "as of last week",
+    "as of last friday",
+    "as of this week",
+    "as we speak",
+    "date of this call",
+    "date of this earnings call",
+    "date of the call",
+    "today we announced",
+    "today, we announced",
+    "announced today",
+    "today we are pleased to announce",
+    "today, we are pleased to announce",
+    "as of the closing",
+    "quarter-to-date",
+    "quarter to date",
+    "so far this quarter",
+    "subsequent to quarter end",
+    "subsequent to the end of the quarter",
+    "since quarter end",
+    "since the end of the quarter",
+    "after quarter end",
+    "after the end of the quarter",
+    "happening today",
+];
+/// Words before a month named without a day that make it a date: "in
+/// July", "since early July", "in mid-October".
+pub(super) const MONTH_BEFORE: &[&str] = &[
+    "in", "early", "mid", "late", "since", "during", "until", "through", "by",
+];
+/// Words that may follow a bare number without naming what it counts:
+/// "the 1,114 at the end of last quarter", "1,212 in total".
+pub(super) const BARE_AFTER: &[&str] = &[
+    "at", "in", "on", "as", "and", "to", "from", "by", "for", "compared", "versus", "vs", "a",
+    "the", "this", "last", "which", "that", "",
+];

@@ -1,6 +1,8 @@
 //! What a figure is about besides its metric: the axis members and the
 //! product, customer or project named near it.
 
+use std::ops::Range;
+
 use qbrief_model::{Dims, Vocabulary};
 
 use super::words::word_boundary;
@@ -65,4 +67,32 @@ pub(super) fn dims_near(vocabulary: &Vocabulary, lower: &str, at: usize) -> Dims
         }
     }
     dims
+}
+
+/// Members named in a text, with where, in order.
+pub(super) type Listed<'v> = Vec<(Range<usize>, &'v str)>;
+
+/// Each axis's members the text names, with where, in order: for lists
+/// closed by "respectively".
+pub(super) fn member_mentions<'v>(
+    vocabulary: &'v Vocabulary,
+    text: &str,
+) -> Vec<(&'v str, Listed<'v>)> {
+    vocabulary
+        .axes
+        .iter()
+        .map(|axis| {
+            let mut found: Vec<(Range<usize>, &str)> = Vec::new();
+            for member in &axis.members {
+                let words = member.replace('-', " ");
+                for (pos, _) in text.match_indices(&words) {
+                    if word_boundary(text, pos, pos + words.len()) {
+                        found.push((pos..pos + words.len(), member.as_str()));
+                    }
+                }
+            }
+            found.sort_by_key(|(r, _)| r.start);
+            (axis.id.as_str(), found)
+        })
+        .collect()
 }

@@ -1,6 +1,8 @@
 //! Matching a figure to a metric: the taxonomies' labels and synonyms
 //! nearest the figure, among the metrics whose unit the figure fits.
 
+use std::ops::Range;
+
 use qbrief_model::{Change, Figure, Metric, Vocabulary};
 
 use super::words::{find_word, word_boundary};
@@ -8,8 +10,9 @@ use super::Context;
 
 /// The best metric for a figure: of the metrics whose unit fits it, the
 /// one whose label or synonym stands nearest before it in the clause (or
-/// after it, or in the previous sentence), with a score of 3 (same clause),
-/// 2 (sentence), 1 (previous sentence).
+/// after it, or in the previous sentence), with a score of 4 (a name the
+/// figure interrupts or that follows it as its complement), 3 (same
+/// clause), 2 (sentence), 1 (previous sentence).
 pub(super) fn choose_metric<'v>(
     cx: &Context<'v>,
     lower: &str,
@@ -17,9 +20,15 @@ pub(super) fn choose_metric<'v>(
     end: usize,
     figure: &Figure,
     change: Option<Change>,
+    unit_word: Option<&str>,
 ) -> Option<(&'v Metric, u8)> {
     let fits = |m: &Metric| change.is_some() || adoptable(m, figure).is_some();
     let clause_start = lower[..at].rfind([';', ',']).map_or(0, |p| p + 1);
+    // A name the figure interrupts ("a cash inflow of $42M from sales")
+    // or that follows it as its complement ("$7M from export VAT refunds",
+    // "$14.8M in restructuring expense") says what the figure is, whatever
+    // names stand before it.
+    let spliced = Spliced::new(lower, at, end, unit_word);
     let mut best: Option<(i64, &Metric, u8)> = None;
     for (metric, names) in cx
         .vocabulary
@@ -42,15 +51,53 @@ pub(super) fn choose_metric<'v>(
                 } else {
                     continue;
                 };
-                let cost = distance - specificity - if score == 3 { 30 } else { 0 };
+                let complement = pos >= end && is_link(&lower[end..pos]);
+                let cost = distance
+                    - specificity
+                    - if score == 3 { 30 } else { 0 }
+                    - if complement { 1000 } else { 0 };
+                let score = if complement { 4 } else { score };
                 if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
                     best = Some((cost, metric.as_ref(), score));
+                }
+            }
+            if name.contains(' ') && spliced.straddles(name) {
+                let cost = -2000 - specificity;
+                if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
+                    best = Some((cost, metric.as_ref(), 4));
                 }
             }
         }
     }
     if let Some((_, m, s)) = best {
         return Some((m, s));
+    }
+    // Carry the subject of the previous sentence of the same speaker.
+    let prev = cx
+        .previous
+        .clone()
+        .map(|r| cx.text[r].to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut best: Option<(usize, &Metric)> = None;
+    for (metric, names) in cx
+        .vocabulary
+        .metrics
+        .iter()
+        .zip(cx.names)
+        .filter(|(m, _)| fits(m))
+    {
+        for name in names {
+            if let Some(pos) = prev.rfind(name.as_str()) {
+                if word_boundary(&prev, pos, pos + name.len())
+                    && best.as_ref().is_none_or(|(p, _)| pos + name.len() > *p)
+                {
+                    best = Some((pos + name.len(), metric.as_ref()));
+                }
+            }
+        }
+    }
+    if let Some((_, m)) = best {
+        return Some((m, 1));
     }
     // A figure in a unit of its own (TH/s, BTC, sq ft) most likely measures
     // the first metric declared in that unit.
@@ -68,24 +115,7 @@ pub(super) fn choose_metric<'v>(
             return Some((m.as_ref(), 1));
         }
     }
-    // Carry the subject of the previous sentence of the same speaker.
-    let previous = cx.previous.clone()?;
-    let prev = cx.text[previous].to_ascii_lowercase();
-    let mut best: Option<(usize, &Metric)> = None;
-    for metric in cx.vocabulary.metrics.iter().filter(|m| fits(m)) {
-        for name in std::iter::once(metric.label.to_ascii_lowercase())
-            .chain(metric.synonyms.iter().map(|s| s.to_ascii_lowercase()))
-        {
-            if let Some(pos) = prev.rfind(&name) {
-                if word_boundary(&prev, pos, pos + name.len())
-                    && best.as_ref().is_none_or(|(p, _)| pos + name.len() > *p)
-                {
-                    best = Some((pos + name.len(), metric.as_ref()));
-                }
-            }
-        }
-    }
-    best.map(|(_, m)| (m, 1))
+    None
 }
 
 /// How a figure fits a metric: as it is (`Some(None)`), or by writing the
@@ -142,7 +172,9 @@ pub(crate) fn metric_names(vocabulary: &Vocabulary) -> Vec<Vec<String>> {
 
 /// A name as written, and with its words' plural `s` dropped or its last
 /// word made plural: "accounts receivable" also matches "account
-/// receivable", "installed hash rate" also "installed hash rates".
+/// receivable", "installed hash rate" also "installed hash rates"; a
+/// trailing participle also before its noun: "miners delivered" also
+/// matches "delivered miners".
 pub(super) fn variants(name: &str) -> Vec<String> {
     let name = name.to_ascii_lowercase();
     let singular: Vec<String> = name
@@ -161,8 +193,19 @@ pub(super) fn variants(name: &str) -> Vec<String> {
     } else {
         format!("{name}s")
     };
+    // "bitcoins mined" is also said "mined 147 bitcoins", "units
+    // delivered" "delivered 1,500 units": a participle after the noun
+    // moves before it.
+    let inverted = name.rsplit_once(' ').and_then(|(noun, verb)| {
+        let participle = (verb.len() > 4 && verb.ends_with("ed"))
+            || matches!(verb, "sold" | "held" | "paid" | "spent" | "built" | "won");
+        (participle && !noun.contains(' ')).then(|| format!("{verb} {noun}"))
+    });
     let mut out = vec![name];
-    for v in [singular, plural] {
+    for v in [Some(singular), Some(plural), inverted]
+        .into_iter()
+        .flatten()
+    {
         if !out.contains(&v) {
             out.push(v);
         }
@@ -175,4 +218,125 @@ pub(super) fn names_metric(text: &str, m: &Metric) -> bool {
     std::iter::once(m.label.to_ascii_lowercase())
         .chain(m.synonyms.iter().map(|s| s.to_ascii_lowercase()))
         .any(|name| find_word(text, &name).is_some())
+}
+
+/// Words that join a figure to the name of what it measures: "$7M from
+/// export VAT refunds", "$14.8M in restructuring expense", "$1B of
+/// liquidity".
+const LINKS: &[&str] = &["of", "in", "from", "for", "the", "our", "its", "total"];
+
+/// Whether `between`, the text from a figure to a name after it, holds at
+/// most two link words and nothing else.
+fn is_link(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 2 && words.iter().all(|w| LINKS.contains(w))
+}
+
+/// The sentence around a figure with the figure taken out, so that a
+/// metric's name that the figure interrupts reads whole: "a cash inflow of
+/// $42 million from sales" reads "a cash inflow from sales" (and "a cash
+/// inflow of from sales"), "we pledged 17 bitcoins" reads "we pledged
+/// bitcoins".
+struct Spliced {
+    /// The joined texts, each with the byte offset where the text after
+    /// the figure starts.
+    joined: Vec<(String, usize)>,
+}
+
+impl Spliced {
+    /// How far either side of the figure a name may reach, in bytes.
+    const REACH: usize = 60;
+
+    /// `unit_word`: the unit written as a word inside the figure ("17
+    /// bitcoins"), which a name may hold ("pledged bitcoins").
+    fn new(lower: &str, at: usize, end: usize, unit_word: Option<&str>) -> Spliced {
+        let mut from = at.saturating_sub(Self::REACH);
+        while !lower.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = lower[from..at].trim_end();
+        // Only within the clause: a name does not reach over punctuation.
+        let before = &before[before.rfind([',', ';', ':']).map_or(0, |p| p + 1)..];
+        let mut to = (end + Self::REACH).min(lower.len());
+        while !lower.is_char_boundary(to) {
+            to += 1;
+        }
+        let after = lower[end..to].trim_start();
+        let after = &after[..after.find([',', ';', ':', '.']).unwrap_or(after.len())];
+        let mut joined = Vec::new();
+        let befores = [
+            Some(before),
+            strip_last_word(
+                before,
+                &[
+                    "of",
+                    "was",
+                    "were",
+                    "is",
+                    "at",
+                    "totaling",
+                    "totalling",
+                    "to",
+                ],
+            ),
+        ];
+        let with_unit = unit_word.map(|u| format!("{u} {after}"));
+        let afters = [Some(after), after.strip_prefix("of "), with_unit.as_deref()];
+        for b in befores.iter().flatten() {
+            for a in afters.iter().flatten() {
+                if !b.is_empty() && !a.is_empty() {
+                    joined.push((format!("{b} {a}"), b.len() + 1));
+                }
+            }
+        }
+        Spliced { joined }
+    }
+
+    /// Whether `name` starts before the figure and ends after it.
+    fn straddles(&self, name: &str) -> bool {
+        self.joined.iter().any(|(text, seam)| {
+            text.match_indices(name).any(|(pos, _)| {
+                pos < *seam
+                    && pos + name.len() > *seam
+                    && word_boundary(text, pos, pos + name.len())
+            })
+        })
+    }
+}
+
+/// `text` without its last word when that word is one of `words`.
+fn strip_last_word<'t>(text: &'t str, words: &[&str]) -> Option<&'t str> {
+    let (rest, last) = text.rsplit_once(' ').unwrap_or(("", text));
+    words.contains(&last).then_some(rest.trim_end())
+}
+
+/// Every metric the text names, with where, longest names first where
+/// two overlap; only metrics a figure of `figure`'s unit (or a change) fits.
+pub(super) fn metric_mentions<'v>(
+    cx: &Context<'v>,
+    text: &str,
+    figure: &Figure,
+    change: Option<Change>,
+) -> Vec<(Range<usize>, &'v Metric)> {
+    let mut found: Vec<(Range<usize>, &Metric)> = Vec::new();
+    for (metric, names) in cx.vocabulary.metrics.iter().zip(cx.names) {
+        if change.is_none() && adoptable(metric, figure).is_none() {
+            continue;
+        }
+        for name in names {
+            for (pos, _) in text.match_indices(name.as_str()) {
+                if word_boundary(text, pos, pos + name.len()) {
+                    found.push((pos..pos + name.len(), metric.as_ref()));
+                }
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<(Range<usize>, &Metric)> = Vec::new();
+    for (r, m) in found {
+        if out.last().is_none_or(|(last, _)| r.start >= last.end) {
+            out.push((r, m));
+        }
+    }
+    out
 }

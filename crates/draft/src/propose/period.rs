@@ -3,10 +3,12 @@
 //! comparison ("compared to $60M in the same period last year"), or the
 //! period guidance looks to.
 
-use qbrief_model::{Change, Period, PeriodSpan};
+use qbrief_model::{Period, PeriodSpan};
 
-use super::cues::{DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, YOY};
-use super::words::{find_word, last_words};
+use super::cues::{AS_OF_CALL, DOWN, GROWTH, MONTH_BEFORE, ORDINAL_QUARTERS, QOQ, YOY};
+use std::ops::Range;
+
+use super::words::{find_word, last_words, word_boundary};
 use super::Context;
 
 /// The period a figure is for, and whether the sentence names it.
@@ -16,7 +18,7 @@ pub(super) fn period_of(
     at: usize,
     end: usize,
     forward: bool,
-    change: Option<Change>,
+    is_change: bool,
 ) -> (Period, bool) {
     let doc = cx.period;
     let before = last_words(&lower[..at], 3);
@@ -47,7 +49,7 @@ pub(super) fn period_of(
             base.previous_quarter()
         }
     };
-    if change.is_none() {
+    if !is_change {
         // "from $16,500 to $28,500 in quarter one": the first is the
         // earlier period of the second.
         if before.ends_with("from") && after.starts_with("to") {
@@ -97,7 +99,7 @@ pub(super) fn period_of(
     }
     // A change's own period is named before it; what follows it ("compared
     // to December 31, 2023") is the base it is measured from.
-    if change.is_none() {
+    if !is_change {
         if let Some(p) = dated_period(&after_wide, doc, cx.fiscal_year_end_month) {
             return (p, true);
         }
@@ -106,7 +108,7 @@ pub(super) fn period_of(
         }
     }
     let clause_start = lower[..at].rfind([';']).map_or(0, |p| p + 1);
-    if change.is_none() {
+    if !is_change {
         if let Some(p) = dated_period(
             &last_words(&lower[clause_start..at], 6),
             doc,
@@ -114,9 +116,24 @@ pub(super) fn period_of(
         ) {
             return (p, true);
         }
+        // "As of today, we have shipped 10,000 units": a call is held after
+        // the quarter it reports, so what stands at the time of the call
+        // belongs to the quarter the call falls in.
+        if AS_OF_CALL.iter().any(|w| lower.contains(w)) {
+            if let Some(p) = doc.next_quarter() {
+                return (p, true);
+            }
+        }
     }
     if let Some(p) = named_period(&lower[clause_start..at], doc, forward) {
         return (p, true);
+    }
+    if !is_change {
+        // "As of August 10, 2024, our hash rate has reached 4.5 EH/s": a
+        // date that opens the sentence dates what follows it.
+        if let Some(p) = last_dated_period(&lower[..at], doc, cx.fiscal_year_end_month) {
+            return (p, true);
+        }
     }
     if let Some(p) = named_period(&lower[..at], doc, forward) {
         return (p, true);
@@ -144,12 +161,26 @@ pub(super) fn period_of(
 }
 
 /// The quarter a date falls in: "at the end of March", "on June 30, 2024",
-/// "as of September 30th" (a balance measured then).
+/// "as of September 30th" (a balance measured then), "in early November".
 pub(super) fn dated_period(
     phrase: &str,
     doc: Period,
     fiscal_year_end_month: u32,
 ) -> Option<Period> {
+    dated_periods(phrase, doc, fiscal_year_end_month).next()
+}
+
+/// The quarter of the last date a phrase names.
+fn last_dated_period(phrase: &str, doc: Period, fiscal_year_end_month: u32) -> Option<Period> {
+    dated_periods(phrase, doc, fiscal_year_end_month).last()
+}
+
+/// The quarters of the dates a phrase names, in order.
+fn dated_periods(
+    phrase: &str,
+    doc: Period,
+    fiscal_year_end_month: u32,
+) -> impl Iterator<Item = Period> {
     // The full month names, in calendar order.
     let months = &crate::scan::MONTHS[..12];
     let words: Vec<&str> = phrase
@@ -157,27 +188,38 @@ pub(super) fn dated_period(
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
+    let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let Some(m) = months.iter().position(|name| name == w) else {
             continue;
         };
         let month = m as u32 + 1;
         let end_of = i >= 2 && words[i - 2] == "end" && words[i - 1] == "of";
+        // A month alone dates a figure only after a preposition ("in
+        // July", "since early July"): "may" is mostly a verb.
+        let month_only = i >= 1 && MONTH_BEFORE.contains(&words[i - 1]);
         let day: Option<u32> = words
             .get(i + 1)
             .map(|d| d.trim_end_matches(|c: char| c.is_alphabetic()))
-            .and_then(|d| d.parse().ok());
-        if !end_of && day.is_none() {
+            .and_then(|d| d.parse().ok())
+            .filter(|d| (1..=31).contains(d));
+        if !end_of && !month_only && day.is_none() {
             continue;
         }
         let explicit_year: Option<i32> = words
-            .get(i + 2)
+            .get(i + if day.is_some() { 2 } else { 1 })
             .and_then(|y| y.parse().ok())
             .filter(|y| (1990..=2100).contains(y));
         let (_, doc_end) = doc.dates(fiscal_year_end_month);
         let year = explicit_year.unwrap_or_else(|| {
             use chrono::Datelike;
-            if month > doc_end.month() {
+            // The month or two after the quarter are when the call is
+            // held ("in early November" on a third-quarter call); a later
+            // month than the quarter's end is otherwise last year's.
+            let after_end = (month as i32 - doc_end.month() as i32).rem_euclid(12);
+            if (1..=2).contains(&after_end) {
+                doc_end.year() + i32::from(month < doc_end.month())
+            } else if month > doc_end.month() {
                 doc_end.year() - 1
             } else {
                 doc_end.year()
@@ -190,9 +232,9 @@ pub(super) fn dated_period(
             year
         };
         let into = (month as i32 - fiscal_year_end_month as i32 - 1).rem_euclid(12) + 1;
-        return Period::quarter(fiscal_year, ((into - 1) / 3 + 1) as u8);
+        found.extend(Period::quarter(fiscal_year, ((into - 1) / 3 + 1) as u8));
     }
-    None
+    found.into_iter()
 }
 
 /// A period a phrase names: "first quarter of 2023", "Q4", "fiscal '22",
@@ -305,4 +347,65 @@ pub(super) fn doc_quarter(p: Period) -> i32 {
         PeriodSpan::Half(h) => i32::from(h) * 2,
         PeriodSpan::Year => 4,
     }
+}
+
+/// Every period a text names, with where: "the fourth quarter and the full
+/// year" gives the fourth quarter, then the year. For lists closed by
+/// "respectively".
+pub(super) fn period_mentions(
+    text: &str,
+    doc: Period,
+    forward: bool,
+) -> Vec<(Range<usize>, Period)> {
+    const RELATIVE: &[&str] = &[
+        "the quarter",
+        "this quarter",
+        "last year",
+        "prior year",
+        "a year ago",
+        "last quarter",
+        "prior quarter",
+        "previous quarter",
+    ];
+    let mut found: Vec<(Range<usize>, Period)> = Vec::new();
+    let keywords = ORDINAL_QUARTERS.iter().map(|(w, _)| *w).chain([
+        "full year",
+        "full-year",
+        "fiscal year",
+        "first half",
+        "second half",
+        "back half",
+        "front half",
+    ]);
+    for word in keywords.chain(RELATIVE.iter().copied()) {
+        for (pos, _) in text.match_indices(word) {
+            if !word_boundary(text, pos, pos + word.len()) {
+                continue;
+            }
+            let period = if RELATIVE.contains(&word) {
+                if matches!(word, "the quarter" | "this quarter") {
+                    Some(doc)
+                } else if word.ends_with("quarter") {
+                    doc.previous_quarter()
+                } else {
+                    doc.year_ago()
+                }
+            } else {
+                named_period(prefix(&text[pos..], word.len() + 16), doc, forward)
+            };
+            if let Some(p) = period {
+                found.push((pos..pos + word.len(), p));
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    // "last quarter" holds "quarter"-free words only, but "first half" and
+    // "half" style overlaps keep the longer, earlier match.
+    let mut out: Vec<(Range<usize>, Period)> = Vec::new();
+    for (r, p) in found {
+        if out.last().is_none_or(|(last, _)| r.start >= last.end) {
+            out.push((r, p));
+        }
+    }
+    out
 }
