@@ -295,7 +295,13 @@ mod tests {
     /// `expected`: one "metric period value [guidance] [dims]" per figure.
     #[track_caller]
     fn check(sentence: &str, expected: &[&str]) {
-        let d = draft(sentence, "2024-Q3".parse().unwrap(), 12, &vocabulary(), &[]);
+        check_in("2024-Q3", sentence, expected);
+    }
+
+    /// `check` for a document reporting `period`.
+    #[track_caller]
+    fn check_in(period: &str, sentence: &str, expected: &[&str]) {
+        let d = draft(sentence, period.parse().unwrap(), 12, &vocabulary(), &[]);
         let got: Vec<String> = d
             .candidates
             .iter()
@@ -439,6 +445,52 @@ mod tests {
                 "btc_held_change 2024-Q3 98 BTC",
                 "btc_held 2024-Q2 1,114 BTC",
             ],
+        );
+    }
+
+    #[test]
+    fn metric_of_a_unit_by_shared_words() {
+        // No name matches whole; "loss" is a word of one hash-rate metric only.
+        check(
+            "Our loss from the outage is about 2 exahash.",
+            &["hashrate_offline 2024-Q3 about 2 EH/s"],
+        );
+    }
+
+    #[test]
+    fn periods_of_guidance() {
+        // Past guidance after the figure's clause does not make it history.
+        check(
+            "We project sales growth of 12% to 14%, which is up from our prior guidance.",
+            &["revenue.yoy 2024-FY +12% to +14% guidance"],
+        );
+        check(
+            "We expect gross margin within a range of 13.8% and 14.2%.",
+            &["gross_margin 2024-FY 13.8% to 14.2% guidance"],
+        );
+        // A period named just before the figure is its own.
+        check(
+            "We expect a full year headwind of $20 million, half of which falls in the second half.",
+            &["? 2024-FY $20M guidance"],
+        );
+        // Undated guidance after a half is for the year again.
+        check(
+            "We expect operating margin of 14% for the second half. We expect interest expense of $13 million.",
+            &[
+                "operating_margin 2024-H2 14% guidance",
+                "interest_expense 2024-FY $13M guidance",
+            ],
+        );
+        // On a fourth-quarter call, the full year ahead is the next one.
+        check_in(
+            "2024-Q4",
+            "For the full year, we expect capex of $100 million.",
+            &["capex 2025-FY $100M guidance"],
+        );
+        // The quarter after the document's, named without a year, is this year's.
+        check(
+            "Delivery of the order starts in the fourth quarter with 3,000 miners.",
+            &["? 2024-Q4 3,000"],
         );
     }
 

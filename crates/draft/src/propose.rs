@@ -96,10 +96,14 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         .chain(own_clause.find(" but "))
         .min()
         .map_or(own_clause, |stop| &own_clause[..stop]);
+    // "we beat our guidance by $2M" looks back; "12% to 14%, which is up
+    // from our prior guidance" still looks ahead.
     let forward = FORWARD
         .iter()
         .any(|w| contains_word(before, w) || contains_word(own_clause, w))
-        && !PAST_GUIDANCE.iter().any(|w| lower.contains(w));
+        && !PAST_GUIDANCE
+            .iter()
+            .any(|w| before.contains(w) || own_clause.contains(w));
     let after_words: String = lower[end..]
         .split_whitespace()
         .take(3)
@@ -150,7 +154,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     let unit_word = mention
         .unit
         .as_deref()
-        .filter(|u| u.chars().all(|c| c.is_ascii_alphabetic()))
+        .filter(|u| u.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
         .map(str::to_ascii_lowercase);
     let mut metric = choose_metric(cx, &lower, at, end, &figure, change, unit_word.as_deref());
     if let Some(place) = listed {

@@ -487,9 +487,9 @@ fn between_before(text: &str, end: usize) -> bool {
         .rev()
         .find(|i| text.is_char_boundary(*i))
         .unwrap_or(0);
-    text[window_start..end]
-        .to_ascii_lowercase()
-        .contains("between")
+    let window = text[window_start..end].to_ascii_lowercase();
+    // "between 5% and 8%", "within a range of 13.8% and 14.2%".
+    window.contains("between") || window.contains("range of")
 }
 
 fn is_year(n: &str) -> bool {

@@ -99,23 +99,115 @@ pub(super) fn choose_metric<'v>(
     if let Some((_, m)) = best {
         return Some((m, 1));
     }
-    // A figure in a unit of its own (TH/s, BTC, sq ft) most likely measures
-    // the first metric declared in that unit.
+    // A figure in a unit of its own (TH/s, BTC, sq ft) measures one of the
+    // metrics declared in that unit: the one whose names share the most
+    // telling words with the sentence ("the loss from Kazakhstan is 2
+    // exahash" shares "loss" with "loss of hash rate"), else the first.
+    // The figure's own unit words ("exahash") tell nothing.
     if change.is_none()
         && !figure.unit().is_money()
         && !figure.unit().is_percent()
         && figure.unit().symbol() != "count"
     {
-        if let Some(m) = cx
+        let same_unit: Vec<(&Metric, &Vec<String>)> = cx
             .vocabulary
             .metrics
             .iter()
-            .find(|m| m.unit.dimension() == figure.unit().dimension())
+            .zip(cx.names)
+            .filter(|(m, _)| m.unit.dimension() == figure.unit().dimension())
+            .map(|(m, n)| (m.as_ref(), n))
+            .collect();
+        if let Some(m) =
+            most_words_shared(&same_unit, &format!("{} {}", &lower[..at], &lower[end..]))
+                .or(same_unit.first().map(|(m, _)| *m))
         {
-            return Some((m.as_ref(), 1));
+            return Some((m, 1));
         }
     }
     None
+}
+
+/// Qualifiers written before a figure.
+const QUALIFIERS: &[&str] = &[
+    "over",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "more",
+    "than",
+    "less",
+    "under",
+    "above",
+    "below",
+    "only",
+    "just",
+    "like",
+    "another",
+    "a",
+    "an",
+    "the",
+    "total",
+    "of",
+];
+
+/// Words that tell nothing of which metric a sentence is about.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "our", "per", "the", "to",
+    "with", "we", "is", "was", "total",
+];
+
+/// Of `metrics`, the one whose names share the most words with `lower`,
+/// each word weighed by how few of the metrics use it; `None` when no
+/// metric shares a word that the others do not all share.
+fn most_words_shared<'v>(
+    metrics: &[(&'v Metric, &Vec<String>)],
+    lower: &str,
+) -> Option<&'v Metric> {
+    let words_of = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+            .map(|w| {
+                w.strip_suffix('s')
+                    .filter(|s| s.len() > 3)
+                    .unwrap_or(w)
+                    .to_string()
+            })
+            .collect()
+    };
+    let sentence = words_of(lower);
+    let vocab: Vec<Vec<String>> = metrics
+        .iter()
+        .map(|(_, names)| {
+            let mut words: Vec<String> = names.iter().flat_map(|n| words_of(n)).collect();
+            words.sort();
+            words.dedup();
+            words
+        })
+        .collect();
+    let mut best: Option<(u32, usize)> = None;
+    for (i, words) in vocab.iter().enumerate() {
+        let score: u32 = words
+            .iter()
+            .filter(|w| sentence.contains(w))
+            .map(|w| {
+                2520 / vocab
+                    .iter()
+                    .filter(|v| v.contains(w))
+                    .count()
+                    .clamp(1, 2520) as u32
+            })
+            .sum();
+        let all_share = |w: &String| vocab.iter().all(|v| v.contains(w));
+        let telling = words.iter().any(|w| sentence.contains(w) && !all_share(w));
+        if telling && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| metrics[i].0)
 }
 
 /// How a figure fits a metric: as it is (`Some(None)`), or by writing the
@@ -199,7 +291,7 @@ pub(super) fn variants(name: &str) -> Vec<String> {
     let inverted = name.rsplit_once(' ').and_then(|(noun, verb)| {
         let participle = (verb.len() > 4 && verb.ends_with("ed"))
             || matches!(verb, "sold" | "held" | "paid" | "spent" | "built" | "won");
-        (participle && !noun.contains(' ')).then(|| format!("{verb} {noun}"))
+        (participle && noun.split(' ').count() <= 3).then(|| format!("{verb} {noun}"))
     });
     let mut out = vec![name];
     for v in [Some(singular), Some(plural), inverted]
@@ -264,6 +356,12 @@ impl Spliced {
         let after = lower[end..to].trim_start();
         let after = &after[..after.find([',', ';', ':', '.']).unwrap_or(after.len())];
         let mut joined = Vec::new();
+        // Qualifiers ("over", "about") and linking words stand between a
+        // name and its figure: "we delivered over 10,814 miners".
+        let mut before = before;
+        while let Some(rest) = strip_last_word(before, QUALIFIERS) {
+            before = rest;
+        }
         let befores = [
             Some(before),
             strip_last_word(

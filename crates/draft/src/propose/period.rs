@@ -103,6 +103,19 @@ pub(super) fn period_of(
         if let Some(p) = dated_period(&after_wide, doc, cx.fiscal_year_end_month) {
             return (p, true);
         }
+        // "an expected full year headwind of $20M, about 2/3 of which is
+        // in the back half": a period named just before the figure is its
+        // own.
+        let just_before = last_words(&lower[..at], 5);
+        let adjective = !just_before.split(' ').any(|w| {
+            matches!(
+                w,
+                "in" | "to" | "from" | "for" | "during" | "versus" | "vs" | "compared" | "than"
+            )
+        });
+        if let Some(p) = named_period(&just_before, doc, forward).filter(|_| adjective) {
+            return (p, true);
+        }
         if let Some(p) = named_period(&after_wide, doc, forward) {
             return (p, true);
         }
@@ -139,15 +152,10 @@ pub(super) fn period_of(
         return (p, true);
     }
     if forward {
-        // Guidance without a period: the one the speaker just named, else
-        // the fiscal year (the next one, from the year's last quarter).
-        if let Some(prev) = &cx.previous {
-            if let Some(p) = named_period(&cx.text[prev.clone()].to_ascii_lowercase(), doc, true) {
-                if p > doc {
-                    return (p, false);
-                }
-            }
-        }
+        // Guidance without a period is for the fiscal year (the next one,
+        // from the year's last quarter). The period of the speaker's
+        // previous sentence is no guide: outlooks move from the year to
+        // its halves and back.
         let year = if doc_quarter(doc) == 4 {
             doc.year() + 1
         } else {
@@ -283,9 +291,11 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
             let rest = &phrase[pos..];
             let year = year_in(prefix(rest, words.len() + 16)).unwrap_or_else(|| {
                 // A later quarter than the document's, named without a year,
-                // is last year's unless the sentence looks ahead.
+                // is last year's unless the sentence looks ahead or it is the
+                // quarter the call is held in ("delivery starting in the
+                // fourth quarter" on a third-quarter call).
                 let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
-                if i32::from(*q) > doc_q && !forward {
+                if i32::from(*q) > doc_q + 1 && !forward {
                     doc_year - 1
                 } else {
                     doc_year
@@ -308,6 +318,12 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
         let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
         return Period::new(year, PeriodSpan::Half(2));
     }
+    // On a fourth-quarter call, the year that lies ahead is the next one.
+    let ahead = if forward && doc_quarter(doc) == 4 {
+        doc.year() + 1
+    } else {
+        doc.year()
+    };
     for words in [
         "full year",
         "full-year",
@@ -319,7 +335,7 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
         "the year",
     ] {
         if let Some(pos) = find_word(phrase, words) {
-            let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+            let year = year_in(&phrase[pos..]).unwrap_or(ahead);
             return Period::new(year, PeriodSpan::Year);
         }
     }
