@@ -449,6 +449,31 @@ mod tests {
     }
 
     #[test]
+    fn changes_said_in_other_ways() {
+        check(
+            "The segment had a solid quarter with total sales growing 19.5%.",
+            &["revenue.yoy 2024-Q3 +19.5%"],
+        );
+        check(
+            "Third quarter sales were up again this year by about 2%.",
+            &["revenue.yoy 2024-Q3 about +2%"],
+        );
+        check(
+            "Our 51% services business growth was broad.",
+            &["? 2024-Q3 +51%"],
+        );
+        check(
+            "Operating margin was 60 basis points up from the prior year.",
+            &["operating_margin.yoy 2024-Q3 +60 bps"],
+        );
+        // A level in basis points, said with "of" and a qualifier.
+        check(
+            "It caused an operating margin headwind of about 220 basis points.",
+            &["operating_margin 2024-Q3 about 220 bps"],
+        );
+    }
+
+    #[test]
     fn metric_of_a_unit_by_shared_words() {
         // No name matches whole; "loss" is a word of one hash-rate metric only.
         check(

@@ -4,7 +4,7 @@
 
 use qbrief_model::Change;
 
-use super::cues::{DOWN, GROWTH, QOQ, YOY};
+use super::cues::{DOWN, GROWTH, QOQ, QUALIFIER_WORDS, YOY};
 use super::period::{dated_period, named_period};
 use super::words::contains_word;
 use super::Context;
@@ -53,11 +53,38 @@ pub(super) fn stated_change(
                 .take(2)
                 .any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
         });
+    // The words before the figure without its qualifier: "a headwind of
+    // about 220 basis points" is a level said with "of".
+    let mut core = near_before;
+    while let Some((rest, last)) = core.rsplit_once(' ') {
+        if !QUALIFIER_WORDS.contains(&last) {
+            break;
+        }
+        core = rest;
+    }
     let level_cue = [
         "to", "at", "of", "was", "were", "is", "reached", "be", "remained",
     ]
     .iter()
-    .any(|w| near_before.ends_with(&format!(" {w}")) || near_before == *w);
+    .any(|w| core.ends_with(&format!(" {w}")) || core == *w);
+    // "sales were up again this year by about 2%": a growth word earlier in
+    // the clause, and "by" right before the figure.
+    let growth_by = (core.ends_with(" by") || core == "by")
+        && GROWTH
+            .iter()
+            .chain(DOWN)
+            .any(|w| contains_word(&lower[clause_start..at], w));
+    // "our 51% Off-Road business growth": a growth noun a few words after.
+    let growth_noun_after = lower[end..]
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| !w.ends_with([',', ';', '.']) || w.len() > 1)
+        .any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "growth" | "increase" | "decline" | "decrease"
+            )
+        });
     let alternative = near_before.ends_with(" or")
         && GROWTH
             .iter()
@@ -89,11 +116,13 @@ pub(super) fn stated_change(
         .any(|w| contains_word(&lower[clause_start..at], w));
     let change = if changeable
         && (growth_before
-            || (growth_after && !level_cue)
+            || growth_by
+            || (growth_after && (!level_cue || is_bps || is_points))
+            || (growth_noun_after && !level_cue)
             || alternative
             || is_fold
             || (is_bps && !level_cue)
-            || (growth_noun && level_cue && is_percent && near_before.ends_with(" is")))
+            || (growth_noun && level_cue && is_percent && core.ends_with(" is")))
     {
         // The words right after the figure decide first ("5% sequential
         // increase and an 18% year-over-year increase"), then those before.

@@ -63,6 +63,10 @@ pub(super) const GROWTH: &[&str] = &[
     "grew",
     "growth",
     "grow",
+    "growing",
+    "grows",
+    "rising",
+    "rises",
     "rose",
     "rise",
     "higher",
@@ -216,4 +220,23 @@ pub(super) const MONTH_BEFORE: &[&str] = &[
 pub(super) const BARE_AFTER: &[&str] = &[
     "at", "in", "on", "as", "and", "to", "from", "by", "for", "compared", "versus", "vs", "a",
     "the", "this", "last", "which", "that", "",
+];
+/// Words of a qualifier, which stand between a figure and the word that
+/// says how it reads: "a headwind of about 220 basis points".
+pub(super) const QUALIFIER_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "less",
+    "than",
+    "just",
+    "some",
+    "under",
+    "above",
+    "below",
 ];

@@ -330,9 +330,10 @@ fn is_link(between: &str) -> bool {
 /// inflow of from sales"), "we pledged 17 bitcoins" reads "we pledged
 /// bitcoins".
 struct Spliced {
-    /// The joined texts, each with the byte offset where the text after
-    /// the figure starts.
-    joined: Vec<(String, usize)>,
+    /// The readings of the text before the figure, up to it.
+    befores: Vec<String>,
+    /// The readings of the text after the figure, from it.
+    afters: Vec<String>,
 }
 
 impl Spliced {
@@ -355,49 +356,52 @@ impl Spliced {
         }
         let after = lower[end..to].trim_start();
         let after = &after[..after.find([',', ';', ':', '.']).unwrap_or(after.len())];
-        let mut joined = Vec::new();
         // Qualifiers ("over", "about") and linking words stand between a
         // name and its figure: "we delivered over 10,814 miners".
         let mut before = before;
         while let Some(rest) = strip_last_word(before, QUALIFIERS) {
             before = rest;
         }
-        let befores = [
-            Some(before),
-            strip_last_word(
-                before,
-                &[
-                    "of",
-                    "was",
-                    "were",
-                    "is",
-                    "at",
-                    "totaling",
-                    "totalling",
-                    "to",
-                ],
-            ),
+        const LINKING: &[&str] = &[
+            "of",
+            "was",
+            "were",
+            "is",
+            "at",
+            "totaling",
+            "totalling",
+            "to",
         ];
+        let befores = [Some(before), strip_last_word(before, LINKING)]
+            .into_iter()
+            .flatten()
+            .filter(|b| !b.is_empty())
+            .map(str::to_string)
+            .collect();
         let with_unit = unit_word.map(|u| format!("{u} {after}"));
-        let afters = [Some(after), after.strip_prefix("of "), with_unit.as_deref()];
-        for b in befores.iter().flatten() {
-            for a in afters.iter().flatten() {
-                if !b.is_empty() && !a.is_empty() {
-                    joined.push((format!("{b} {a}"), b.len() + 1));
-                }
-            }
-        }
-        Spliced { joined }
+        let afters = [Some(after), after.strip_prefix("of "), with_unit.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+            .collect();
+        Spliced { befores, afters }
     }
 
-    /// Whether `name` starts before the figure and ends after it.
+    /// Whether `name` starts before the figure and ends after it: some
+    /// split of it at a space ends a reading before and starts one after.
+    /// Called for every name of every figure, so it compares ends rather
+    /// than searching.
     fn straddles(&self, name: &str) -> bool {
-        self.joined.iter().any(|(text, seam)| {
-            text.match_indices(name).any(|(pos, _)| {
-                pos < *seam
-                    && pos + name.len() > *seam
-                    && word_boundary(text, pos, pos + name.len())
-            })
+        name.match_indices(' ').any(|(space, _)| {
+            let (head, tail) = (&name[..space], &name[space + 1..]);
+            self.befores
+                .iter()
+                .any(|b| b.ends_with(head) && word_boundary(b, b.len() - head.len(), b.len()))
+                && self
+                    .afters
+                    .iter()
+                    .any(|a| a.starts_with(tail) && word_boundary(a, 0, tail.len()))
         })
     }
 }
