@@ -474,6 +474,19 @@ mod tests {
     }
 
     #[test]
+    fn garbled_numbers() {
+        // Speech-to-text writes thousands with a point, or a space after
+        // the separator.
+        check(
+            "The price of bitcoin rose to around $63.5000 on September 30, versus around $70, 000 on June 30.",
+            &[
+                "btc_price_quarter_end 2024-Q3 about $63,500/BTC",
+                "btc_price_quarter_end 2024-Q2 about $70,000/BTC",
+            ],
+        );
+    }
+
+    #[test]
     fn metric_of_a_unit_by_shared_words() {
         // No name matches whole; "loss" is a word of one hash-rate metric only.
         check(

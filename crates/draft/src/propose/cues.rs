@@ -32,6 +32,8 @@ pub(super) const AT_MOST: &[&str] = &[
     "up to",
     "close to",
     "just under",
+    "approach",
+    "approaching",
 ];
 pub(super) const DOWN: &[&str] = &[
     "decrease",
@@ -209,6 +211,7 @@ pub(super) const AS_OF_CALL: &[&str] = &[
     "after quarter end",
     "after the end of the quarter",
     "happening today",
+    "recently",
 ];
 /// Words before a month named without a day that make it a date: "in
 /// July", "since early July", "in mid-October".

@@ -330,7 +330,6 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
         "fiscal year",
         "fiscal",
         "for the year",
-        "annual",
         "this year",
         "the year",
     ] {

@@ -122,6 +122,29 @@ pub(super) fn value_text(
     } else {
         ""
     };
+    // "$63.5000": a thousands figure that speech-to-text wrote with a
+    // decimal point; no speaker states four decimals ending in 000.
+    let garbled: Vec<Option<String>> = m
+        .numbers
+        .iter()
+        .map(|n| garbled_thousands(n).filter(|_| m.scale.is_none()))
+        .collect();
+    if garbled.iter().any(Option::is_some) {
+        let numbers: Vec<String> = m
+            .numbers
+            .iter()
+            .zip(&garbled)
+            .map(|(n, g)| g.clone().unwrap_or_else(|| n.clone()))
+            .collect();
+        let reread = Mention {
+            numbers,
+            ..m.clone()
+        };
+        let (value, _, _) = value_text(cx, &reread, near_before, change, down)?;
+        let phrase = m.text(cx.text);
+        let note = format!("\"{phrase}\" read as {value}: a garbled thousands figure");
+        return Some((value, Some(phrase.to_string()), Some(note)));
+    }
     let numbers: Vec<String> = m.numbers.clone();
     if unit_lower.as_deref().is_some_and(|u| u.contains("fold")) {
         // "2.6-fold increase": English reads it as 2.6 times the base, +160%.
@@ -180,4 +203,27 @@ pub(super) fn value_text(
         _ => None,
     };
     Some((value, None, note))
+}
+
+/// "63.5000" read as "63,500": a number with four or more decimals ending
+/// in "000" is a thousands figure whose separator came out as a point.
+fn garbled_thousands(n: &str) -> Option<String> {
+    let (int, frac) = n.split_once('.')?;
+    if frac.len() < 4 || !frac.ends_with("000") || int.contains(',') {
+        return None;
+    }
+    let value: Decimal = n.parse().ok()?;
+    let thousands = (value * Decimal::ONE_THOUSAND).normalize().to_string();
+    let (whole, fraction) = match thousands.split_once('.') {
+        Some((w, f)) => (w.to_string(), format!(".{f}")),
+        None => (thousands, String::new()),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    Some(grouped + &fraction)
 }
