@@ -104,11 +104,10 @@ pub(super) fn choose_metric<'v>(
     // telling words with the sentence ("the loss from Kazakhstan is 2
     // exahash" shares "loss" with "loss of hash rate"), else the first.
     // The figure's own unit words ("exahash") tell nothing.
-    if change.is_none()
-        && !figure.unit().is_money()
-        && !figure.unit().is_percent()
-        && figure.unit().symbol() != "count"
-    {
+    // A count ("3,800 miners") has no unit of its own: only shared words
+    // choose its metric, never the order of declaration.
+    let count = figure.unit().symbol() == "count";
+    if change.is_none() && !figure.unit().is_money() && !figure.unit().is_percent() {
         let same_unit: Vec<(&Metric, &Vec<String>)> = cx
             .vocabulary
             .metrics
@@ -119,7 +118,7 @@ pub(super) fn choose_metric<'v>(
             .collect();
         if let Some(m) =
             most_words_shared(&same_unit, &format!("{} {}", &lower[..at], &lower[end..]))
-                .or(same_unit.first().map(|(m, _)| *m))
+                .or(same_unit.first().map(|(m, _)| *m).filter(|_| !count))
         {
             return Some((m, 1));
         }
@@ -293,8 +292,11 @@ pub(super) fn variants(name: &str) -> Vec<String> {
             || matches!(verb, "sold" | "held" | "paid" | "spent" | "built" | "won");
         (participle && noun.split(' ').count() <= 3).then(|| format!("{verb} {noun}"))
     });
+    // "inventory write-down, prepayment write-down" is also said
+    // "inventory write-down and prepayment write-down".
+    let listed = name.contains(", ").then(|| name.replace(", ", " and "));
     let mut out = vec![name];
-    for v in [Some(singular), Some(plural), inverted]
+    for v in [Some(singular), Some(plural), inverted, listed]
         .into_iter()
         .flatten()
     {
