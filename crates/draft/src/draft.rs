@@ -563,6 +563,38 @@ mod tests {
     }
 
     #[test]
+    fn figures_side_by_side() {
+        // The base period after "compared with" is the next figure's; an
+        // expense of a signed metric is negative.
+        check(
+            "Other expense was $1.5 million compared with income in the prior year of $2.6 million.",
+            &["other_income 2024-Q3 -$1.5M", "other_income 2023-Q3 $2.6M"],
+        );
+        // A parallel change takes the base the sentence names for the first.
+        check(
+            "Third quarter sales were up 3% from the second quarter and operating income was up 6%.",
+            &[
+                "revenue.qoq 2024-Q3 +3%",
+                "operating_income.qoq 2024-Q3 +6%",
+            ],
+        );
+        // A name after the second of "X or Y" is the second's, however
+        // long: the first stays with the name before it.
+        check(
+            "Sales in the third quarter of this year increased 12% or 7% in net cash provided by operating activities.",
+            &[
+                "revenue.yoy 2024-Q3 +12%",
+                "operating_cash_flow.yoy 2024-Q3 +7%",
+            ],
+        );
+        // Listed figures read as the first does.
+        check(
+            "Sales growth for the third quarter and the full year is 7.2% and 6.1%, respectively.",
+            &["revenue.yoy 2024-Q3 +7.2%", "revenue.yoy 2024-FY +6.1%"],
+        );
+    }
+
+    #[test]
     fn dates_and_the_time_of_the_call() {
         check(
             "As of today, our bitcoin holdings are 1,300.",

@@ -109,8 +109,29 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         .take(3)
         .collect::<Vec<_>>()
         .join(" ");
-    let (change, down) =
+    let (mut change, mut down) =
         change::stated_change(cx, mention, &lower, at, end, clause_start, &near_before);
+    // "growth is 7.2% and 6.1%, respectively": the figures of a list read
+    // as the first one does.
+    let listed = respectively::place(&lower, &cx.figures, at);
+    if let Some(place) = listed.filter(|p| p.index > 0 && change.is_none()) {
+        let first = cx.figures.iter().find(|f| f.start == place.list_start);
+        if let Some(first) = first {
+            let near_first = last_words(&lower[..first.start], 4);
+            let (c, d) = change::stated_change(
+                cx,
+                mention,
+                &lower,
+                first.start,
+                first.end,
+                clause_start.min(first.start),
+                &near_first,
+            );
+            if c.is_some() {
+                (change, down) = (c, d);
+            }
+        }
+    }
     let change_cue = change.is_some()
         && (QOQ.iter().any(|w| lower.contains(w)) || YOY.iter().any(|w| lower.contains(w)));
     let (value, as_written, note) = value_text(cx, mention, &near_before, change.is_some(), down)?;
@@ -137,7 +158,6 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     };
     let (mut period, period_cue) =
         period_of(cx, &lower, at, end, forward, change.is_some() || moved);
-    let listed = respectively::place(&lower, &cx.figures, at);
     if let Some(place) = listed {
         let periods = period::period_mentions(&lower, cx.period, forward);
         if let Some(p) = respectively::nth_listed(&lower, &periods, place) {

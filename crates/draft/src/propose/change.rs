@@ -154,11 +154,43 @@ pub(super) fn stated_change(
                 None
             }
         };
+        // "sales were up 3% from the fourth quarter and operating profit
+        // was up 6%": the base a parallel change names elsewhere in the
+        // sentence.
+        let sentence_base = || {
+            [
+                "from ",
+                "compared to ",
+                "compared with ",
+                "versus ",
+                "over ",
+            ]
+            .iter()
+            .flat_map(|w| lower.match_indices(w))
+            .filter_map(|(pos, w)| {
+                let words: String = lower[pos + w.len()..]
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                named_period(&words, cx.period, false)
+            })
+            .find_map(|p| {
+                if Some(p) == cx.period.previous_quarter() {
+                    Some(Change::Qoq)
+                } else if Some(p) == cx.period.year_ago() {
+                    Some(Change::Yoy)
+                } else {
+                    None
+                }
+            })
+        };
         cue(&right_after)
             .or(base_cue)
             .or_else(|| cue(near_before))
             .or_else(|| cue(&lower[clause_start..]))
             .or_else(|| cue(lower))
+            .or_else(sentence_base)
             .or(Some(Change::Yoy))
     } else {
         None

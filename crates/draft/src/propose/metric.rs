@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use qbrief_model::{Change, Figure, Metric, Vocabulary};
 
-use super::words::{find_word, word_boundary};
+use super::words::{contains_word, find_word, word_boundary};
 use super::Context;
 
 /// The best metric for a figure: of the metrics whose unit fits it, the
@@ -47,6 +47,23 @@ pub(super) fn choose_metric<'v>(
                     let d = (at - pos - name.len()) as i64;
                     (d, if pos >= clause_start { 3 } else { 2 })
                 } else if pos >= end {
+                    // A name after another figure is that figure's, unless
+                    // the figures are listed together ("52% and 17% of our
+                    // machine sales"); "12% or 7% excluding currency" says
+                    // the second is another measure.
+                    let mut between = cx
+                        .figures
+                        .iter()
+                        .filter(|f| f.start >= end && f.start < pos);
+                    let mut from = end;
+                    if !between.all(|f| {
+                        let gap = &lower[from..f.start];
+                        from = f.end;
+                        gap.split_whitespace().count() <= 2
+                            && (gap.contains(',') || contains_word(gap, "and"))
+                    }) {
+                        continue;
+                    }
                     ((pos - end) as i64 * 2 + 10, 2)
                 } else {
                     continue;

@@ -34,6 +34,13 @@ pub(super) fn period_of(
         .collect::<Vec<_>>()
         .join(" ");
     let stop = after_all[..stop].find([',', ';']).unwrap_or(stop);
+    // "other expense of $1.5M compared with income in the prior year of
+    // $2.6M": the base period after "compared with" is the next figure's.
+    let stop = ["compared", "versus", " vs", "against", "relative to"]
+        .iter()
+        .filter_map(|w| after_all[..stop].find(w))
+        .min()
+        .unwrap_or(stop);
     let after: String = after_all[..stop]
         .split_whitespace()
         .take(8)
@@ -96,6 +103,23 @@ pub(super) fn period_of(
                 return (p, true);
             }
         }
+        // "compared with income in the prior year of $2.6M": the base
+        // period right before a level is its own.
+        let just_before = last_words(&lower[..at], 5);
+        if [
+            "prior year",
+            "last year",
+            "a year ago",
+            "previous year",
+            "prior-year",
+        ]
+        .iter()
+        .any(|w| just_before.contains(w))
+        {
+            if let Some(p) = doc.year_ago() {
+                return (p, true);
+            }
+        }
     }
     // A change's own period is named before it; what follows it ("compared
     // to December 31, 2023") is the base it is measured from.
@@ -138,7 +162,10 @@ pub(super) fn period_of(
             }
         }
     }
-    if let Some(p) = named_period(&lower[clause_start..at], doc, forward) {
+    // The periods named before the figure, without those that are the base
+    // of an earlier change ("up 3% from the second quarter").
+    let own_before = without_bases(&lower[..at]);
+    if let Some(p) = named_period(&own_before[clause_start..], doc, forward) {
         return (p, true);
     }
     if !is_change {
@@ -148,7 +175,7 @@ pub(super) fn period_of(
             return (p, true);
         }
     }
-    if let Some(p) = named_period(&lower[..at], doc, forward) {
+    if let Some(p) = named_period(&own_before, doc, forward) {
         return (p, true);
     }
     if forward {
@@ -420,6 +447,47 @@ pub(super) fn period_mentions(
     for (r, p) in found {
         if out.last().is_none_or(|(last, _)| r.start >= last.end) {
             out.push((r, p));
+        }
+    }
+    out
+}
+
+/// `text` with the base of each comparison blanked out, byte for byte:
+/// "up 3% from the second quarter and" keeps "up 3%" and "and".
+fn without_bases(text: &str) -> String {
+    let mut out = text.to_string();
+    for marker in [
+        "from ",
+        "compared to ",
+        "compared with ",
+        "versus ",
+        "over ",
+    ] {
+        for (pos, _) in text.match_indices(marker) {
+            if !word_boundary(text, pos, pos + marker.len() - 1) {
+                continue;
+            }
+            let rest = &text[pos..];
+            let len = rest
+                .find([',', ';', '$', '%'])
+                .unwrap_or(rest.len())
+                .min(marker.len() + 40);
+            let len = (0..=len)
+                .rev()
+                .find(|l| rest.is_char_boundary(*l))
+                .unwrap_or(0);
+            // Only a period named as the base: "from the second quarter",
+            // not "from sales".
+            let phrase = &rest[..len];
+            let names_period = crate::propose::cues::ORDINAL_QUARTERS
+                .iter()
+                .any(|(w, _)| find_word(phrase, w).is_some())
+                || ["year", "half", "period"]
+                    .iter()
+                    .any(|w| find_word(phrase, w).is_some());
+            if names_period {
+                out.replace_range(pos..pos + len, &" ".repeat(len));
+            }
         }
     }
     out

@@ -30,7 +30,19 @@ pub(super) fn is_loss(before: &str) -> bool {
             })
             .max()
     };
-    let loss = last(LOSS);
+    // "other expense of $1.5 million": the expense side of a signed
+    // metric (only signed metrics are negated), named right before the
+    // figure, is a loss too.
+    let expense_near = {
+        let from = before
+            .char_indices()
+            .rev()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(3)
+            .map_or(0, |(i, _)| i);
+        last(&["expense", "expenses"]).filter(|p| *p >= from)
+    };
+    let loss = last(LOSS).max(expense_near);
     let profit = last(&["profit", "income", "earnings", "gain", "gains", "positive"]);
     match (loss, profit) {
         (Some(l), Some(p)) => l > p,
