@@ -502,6 +502,48 @@ mod tests {
         check("We now serve customers in 75 countries.", &["? 2024-Q3 75"]);
     }
 
+    /// The base taxonomy and a company's extension with one metric named
+    /// from the figure's own unit.
+    fn extended_vocabulary() -> Vocabulary {
+        let ext = qbrief_model::parse_taxonomy(
+            "acme/taxonomy.toml",
+            "[taxonomy]\nid = \"acme\"\nlabel = \"Acme\"\nextends = [\"base\"]\n\n\
+             [[metric]]\nid = \"capex_to_sales\"\nlabel = \"Capex to sales\"\nunit = \"%\"\n\
+             kind = \"rate\"\nsign = \"non-negative\"\nsection = \"cash-flow\"\n\
+             synonyms = [\"% of sales\"]\n",
+            None,
+        )
+        .0
+        .expect("the extension parses");
+        let builtin = qbrief_model::builtin_taxonomies();
+        let base = builtin.iter().find(|t| t.id == "base").expect("base");
+        let (vocabulary, findings) = Vocabulary::build(&[base, &ext], Currency::USD);
+        assert!(findings.is_empty(), "{findings:?}");
+        vocabulary
+    }
+
+    #[test]
+    fn names_that_start_with_the_unit_or_leave_out_our() {
+        let d = draft(
+            "That would put capex at just over 2% of sales.",
+            "2024-Q3".parse().unwrap(),
+            12,
+            &extended_vocabulary(),
+            &[],
+        );
+        let got: Vec<(Option<&str>, &str)> = d
+            .candidates
+            .iter()
+            .map(|c| (c.metric.as_deref(), c.value.as_str()))
+            .collect();
+        assert_eq!(got, [(Some("capex_to_sales"), "over 2%")]);
+        // "cost of revenue" is also said "cost of our revenue".
+        check(
+            "Cost of our revenue was $40 million.",
+            &["cost_of_revenue 2024-Q3 $40M"],
+        );
+    }
+
     #[test]
     fn names_listed_with_a_comma_or_and() {
         check(

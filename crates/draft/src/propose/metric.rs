@@ -78,6 +78,16 @@ pub(super) fn choose_metric<'v>(
                     best = Some((cost, metric.as_ref(), score));
                 }
             }
+            // A name that starts with the figure's own unit ("% of sales")
+            // reads on from the figure: "just over 2% of sales".
+            if let Some(rest) = name.strip_prefix("% ") {
+                if figure.unit().is_percent() && lower[end..].trim_start().starts_with(rest) {
+                    let cost = -2000 - specificity;
+                    if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
+                        best = Some((cost, metric.as_ref(), 4));
+                    }
+                }
+            }
             if name.contains(' ') && spliced.straddles(name) {
                 let cost = -2000 - specificity;
                 if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
@@ -145,6 +155,8 @@ pub(super) fn choose_metric<'v>(
 
 /// Qualifiers written before a figure.
 const QUALIFIERS: &[&str] = &[
+    "at",
+    "least",
     "over",
     "about",
     "around",
@@ -312,8 +324,12 @@ pub(super) fn variants(name: &str) -> Vec<String> {
     // "inventory write-down, prepayment write-down" is also said
     // "inventory write-down and prepayment write-down".
     let listed = name.contains(", ").then(|| name.replace(", ", " and "));
+    // "repurchase of outstanding shares" is also said "repurchase of our
+    // outstanding shares".
+    let ours = (name.contains(" of ") && !name.contains(" of our "))
+        .then(|| name.replacen(" of ", " of our ", 1));
     let mut out = vec![name];
-    for v in [Some(singular), Some(plural), inverted, listed]
+    for v in [Some(singular), Some(plural), inverted, listed, ours]
         .into_iter()
         .flatten()
     {
