@@ -29,6 +29,7 @@ pub(super) fn choose_metric<'v>(
     // "$14.8M in restructuring expense") says what the figure is, whatever
     // names stand before it.
     let spliced = Spliced::new(lower, at, end, unit_word);
+    let tokens = Tokens::of(lower);
     let mut best: Option<(i64, &Metric, u8)> = None;
     for (metric, names) in cx
         .vocabulary
@@ -37,7 +38,7 @@ pub(super) fn choose_metric<'v>(
         .zip(cx.names)
         .filter(|(m, _)| fits(m))
     {
-        for name in names {
+        for name in names.iter().filter(|n| tokens.may_hold(n)) {
             let specificity = name.split_whitespace().count() as i64 * 6 + name.len() as i64 / 4;
             for (pos, _) in lower.match_indices(name.as_str()) {
                 if !word_boundary(lower, pos, pos + name.len()) {
@@ -105,6 +106,7 @@ pub(super) fn choose_metric<'v>(
         .clone()
         .map(|r| cx.text[r].to_ascii_lowercase())
         .unwrap_or_default();
+    let prev_tokens = Tokens::of(&prev);
     let mut best: Option<(usize, &Metric)> = None;
     for (metric, names) in cx
         .vocabulary
@@ -113,7 +115,7 @@ pub(super) fn choose_metric<'v>(
         .zip(cx.names)
         .filter(|(m, _)| fits(m))
     {
-        for name in names {
+        for name in names.iter().filter(|n| prev_tokens.may_hold(n)) {
             if let Some(pos) = prev.rfind(name.as_str()) {
                 if word_boundary(&prev, pos, pos + name.len())
                     && best.as_ref().is_none_or(|(p, _)| pos + name.len() > *p)
@@ -476,4 +478,34 @@ pub(super) fn metric_mentions<'v>(
         }
     }
     out
+}
+
+/// The words of a text, sorted, to rule out at once the names that cannot
+/// occur in it: searching every name of a taxonomy in every sentence is
+/// most of the drafter's time.
+struct Tokens<'t>(Vec<&'t str>);
+
+impl<'t> Tokens<'t> {
+    fn of(text: &'t str) -> Tokens<'t> {
+        let mut words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        Tokens(words)
+    }
+
+    /// Whether `name` may occur in the text as a whole word: its first
+    /// word must (a name starting with a sign, "% of sales", may always).
+    fn may_hold(&self, name: &str) -> bool {
+        if !name.starts_with(char::is_alphanumeric) {
+            return true;
+        }
+        let first = name
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        self.0.binary_search(&first).is_ok()
+    }
 }
