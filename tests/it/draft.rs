@@ -130,7 +130,7 @@ fn drafter_accuracy_against_the_recorded_facts() {
         ("donaldson", "2021-q1-call", 85, 79),
         ("donaldson", "2021-q2-call", 86, 69),
         ("donaldson", "2021-q3-call", 93, 81),
-        ("donaldson", "2021-q4-call", 79, 67),
+        ("donaldson", "2021-q4-call", 79, 69),
         ("kite-realty", "2021-q3-call", 84, 57),
         ("kite-realty", "2021-q4-call", 74, 49),
     ];

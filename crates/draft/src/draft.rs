@@ -582,6 +582,17 @@ mod tests {
             "For the full year, we expect capex of $100 million.",
             &["capex 2025-FY $100M guidance"],
         );
+        // An earlier quarter than the document's, looked ahead to, is next year's.
+        check_in(
+            "2024-Q4",
+            "We expect first quarter revenue of $80 million.",
+            &["revenue 2025-Q1 $80M guidance"],
+        );
+        // "more" after a percentage makes it a change, of what follows.
+        check(
+            "We expect to pay 5% more in interest expense.",
+            &["interest_expense.yoy 2024-FY +5% guidance"],
+        );
         // The quarter after the document's, named without a year, is this year's.
         check(
             "Delivery of the order starts in the fourth quarter with 3,000 miners.",

@@ -46,7 +46,17 @@ pub(super) fn stated_change(
     let growth_after = GROWTH
         .iter()
         .chain(DOWN)
-        .chain(["favorable", "unfavorable", "benefit", "headwind"].iter())
+        .chain(
+            [
+                "favorable",
+                "unfavorable",
+                "benefit",
+                "headwind",
+                "more",
+                "less",
+            ]
+            .iter(),
+        )
         .any(|w| {
             after_words
                 .split_whitespace()
@@ -96,7 +106,7 @@ pub(super) fn stated_change(
         .take(4)
         .any(|w| w.starts_with("loss"));
     let down_word = |text: &str| DOWN.iter().any(|w| contains_word(text, w));
-    let down_after = DOWN.iter().any(|w| {
+    let down_after = DOWN.iter().chain(&["less"]).any(|w| {
         after_words
             .split_whitespace()
             .take(2)

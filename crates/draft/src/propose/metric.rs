@@ -352,13 +352,16 @@ pub(super) fn names_metric(text: &str, m: &Metric) -> bool {
 /// Words that join a figure to the name of what it measures: "$7M from
 /// export VAT refunds", "$14.8M in restructuring expense", "$1B of
 /// liquidity".
-const LINKS: &[&str] = &["of", "in", "from", "for", "the", "our", "its", "total"];
+/// "8% to 10% more for our raw materials": a comparative may stand first.
+const LINKS: &[&str] = &[
+    "of", "in", "from", "for", "the", "our", "its", "total", "more", "less", "higher", "lower",
+];
 
 /// Whether `between`, the text from a figure to a name after it, holds at
-/// most two link words and nothing else.
+/// most three link words and nothing else.
 fn is_link(between: &str) -> bool {
     let words: Vec<&str> = between.split_whitespace().collect();
-    words.len() <= 2 && words.iter().all(|w| LINKS.contains(w))
+    words.len() <= 3 && words.iter().all(|w| LINKS.contains(w))
 }
 
 /// The sentence around a figure with the figure taken out, so that a

@@ -324,6 +324,10 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
                 let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
                 if i32::from(*q) > doc_q + 1 && !forward {
                     doc_year - 1
+                } else if i32::from(*q) < doc_q && forward {
+                    // "we expect first quarter sales of" on a fourth-quarter
+                    // call looks to next year's.
+                    doc_year + 1
                 } else {
                     doc_year
                 }
