@@ -5,8 +5,10 @@
 
 mod change;
 mod cues;
+mod dates;
 mod members;
 mod metric;
+mod names;
 mod period;
 mod respectively;
 mod value;
@@ -18,8 +20,8 @@ use rust_decimal::Decimal;
 use crate::scan::Mention;
 use cues::{BARE_AFTER, FORWARD, LOSS, PAST_GUIDANCE, QOQ, YOY};
 use members::{dims_near, member_mentions, subject_before};
-pub(crate) use metric::metric_names;
 use metric::{adoptable, choose_metric, metric_mentions, names_metric};
+pub(crate) use names::metric_names;
 use period::period_of;
 use value::{adopt, is_loss, move_sign_inside_qualifier, value_text};
 use words::{contains_word, last_words};

@@ -5,7 +5,8 @@
 use qbrief_model::Change;
 
 use super::cues::{DOWN, GROWTH, QOQ, QUALIFIER_WORDS, YOY};
-use super::period::{dated_period, named_period};
+use super::dates::dated_period;
+use super::period::named_period;
 use super::words::contains_word;
 use super::Context;
 use crate::scan::Mention;
