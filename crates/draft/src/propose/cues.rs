@@ -210,7 +210,6 @@ pub(super) const AS_OF_CALL: &[&str] = &[
     "since the end of the quarter",
     "after quarter end",
     "after the end of the quarter",
-    "happening today",
     "recently",
 ];
 /// Words before a month named without a day that make it a date: "in
