@@ -487,6 +487,20 @@ mod tests {
     }
 
     #[test]
+    fn garbled_units_and_nouns_that_look_ahead() {
+        // Speech-to-text drops "points" after "basis".
+        check(
+            "Gross margin recorded a 50 basis decline.",
+            &["gross_margin.yoy 2024-Q3 -50 bps"],
+        );
+        // "project" the noun is no forecast.
+        check(
+            "Sales were down 3.5% as large project deliveries slowed.",
+            &["revenue.yoy 2024-Q3 -3.5%"],
+        );
+    }
+
+    #[test]
     fn metric_of_a_unit_by_shared_words() {
         // No name matches whole; "loss" is a word of one hash-rate metric only.
         check(

@@ -445,6 +445,8 @@ fn unit_at(text: &str, end: usize, units: &UnitTable, money: bool) -> Option<(St
             "per cent",
             "basis points",
             "basis point",
+            // "a 50 basis decline": speech-to-text drops "points".
+            "basis",
             "bps",
             "bp",
             "times",
@@ -668,6 +670,7 @@ mod tests {
         check("a 2.6-fold increase", &["2.6-fold Figure"]);
         check("sold 10,814 units", &["10,814 units Figure"]);
         check("6.1 times net debt", &["6.1 times Figure"]);
+        check("a 50 basis decline", &["50 basis Figure"]);
         // A space after a thousands separator, as speech-to-text writes it.
         check("around $70, 000 in March", &["$70, 000 Figure"]);
         check(

@@ -28,7 +28,7 @@ pub(super) fn stated_change(
     let is_percent = matches!(unit.as_deref(), Some("%" | "percent" | "per cent"));
     let is_bps = matches!(
         unit.as_deref(),
-        Some("basis points" | "basis point" | "bps" | "bp")
+        Some("basis points" | "basis point" | "basis" | "bps" | "bp")
     );
     let is_points = matches!(
         unit.as_deref(),

@@ -134,8 +134,11 @@ pub(super) const FORWARD: &[&str] = &[
     "anticipates",
     "forecast",
     "forecasts",
-    "project",
-    "projects",
+    // "project" alone is as often the noun ("large project deliveries").
+    "we project",
+    "we're projecting",
+    "is projected",
+    "are projected",
     "projected",
     "projecting",
     "planned",

@@ -102,7 +102,7 @@ pub(super) fn value_text(
     let unit = match unit_lower.as_deref() {
         None => String::new(),
         Some("%" | "percent" | "per cent" | "percentage points" | "percentage point") => "%".into(),
-        Some("basis points" | "basis point" | "bps" | "bp") => " bps".into(),
+        Some("basis points" | "basis point" | "basis" | "bps" | "bp") => " bps".into(),
         Some("times" | "x") => "x".into(),
         Some("-fold" | "fold") => "%".into(),
         Some(u) if u.contains("share") => "/share".into(),
