@@ -590,6 +590,15 @@ mod tests {
                 "interest_expense 2024-FY $13M guidance",
             ],
         );
+        // What guidance assumes is guidance; guidance once given is history.
+        check(
+            "Our assumptions include interest expense of $13 million.",
+            &["interest_expense 2024-FY $13M guidance"],
+        );
+        check(
+            "We gave this guidance after selling $500 million of capital investments.",
+            &["capex 2024-Q3 $500M"],
+        );
         // On a fourth-quarter call, the full year ahead is the next one.
         check_in(
             "2024-Q4",

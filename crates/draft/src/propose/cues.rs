@@ -145,6 +145,13 @@ pub(super) const FORWARD: &[&str] = &[
     "plans to",
     "intend to",
     "guiding",
+    // What guidance is built on: "our guidance assumes", "assumptions at
+    // the midpoint include".
+    "assume",
+    "assumes",
+    "assuming",
+    "assumptions",
+    "at the midpoint",
     "target",
     "targets",
     "we plan",
@@ -164,6 +171,9 @@ pub(super) const PAST_GUIDANCE: &[&str] = &[
     "than guidance",
     "above our guidance",
     "original guidance",
+    "gave this guidance",
+    "gave guidance",
+    "guidance we gave",
 ];
 pub(super) const LOSS: &[&str] = &["loss", "losses", "deficit", "negative"];
 pub(super) const ORDINAL_QUARTERS: &[(&str, u8)] = &[
