@@ -692,6 +692,14 @@ mod tests {
     }
 
     #[test]
+    fn year_over_year_is_no_year() {
+        check(
+            "The year-over-year increase was due to $8.8 million in restructuring charges.",
+            &["restructuring_charges 2024-Q3 $8.8M"],
+        );
+    }
+
+    #[test]
     fn traps() {
         check(
             "In 2023 we celebrated 15 years and our 65th anniversary.",

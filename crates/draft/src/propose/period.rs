@@ -288,7 +288,11 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
         "this year",
         "the year",
     ] {
-        if let Some(pos) = find_word(phrase, words) {
+        // "the year-over-year increase" names a comparison, not the year.
+        let named = phrase.match_indices(words).map(|(p, _)| p).find(|&p| {
+            word_boundary(phrase, p, p + words.len()) && !phrase[p + words.len()..].starts_with('-')
+        });
+        if let Some(pos) = named {
             let year = year_in(&phrase[pos..]).unwrap_or(ahead);
             return Period::new(year, PeriodSpan::Year);
         }
