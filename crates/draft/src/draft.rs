@@ -692,6 +692,18 @@ mod tests {
     }
 
     #[test]
+    fn from_one_figure_to_another() {
+        check(
+            "Revenue rose 23% over the last quarter, from almost $54 million to almost $66 million.",
+            &[
+                "revenue.qoq 2024-Q3 +23%",
+                "revenue 2024-Q2 nearly $54M",
+                "revenue 2024-Q3 nearly $66M",
+            ],
+        );
+    }
+
+    #[test]
     fn year_over_year_is_no_year() {
         check(
             "The year-over-year increase was due to $8.8 million in restructuring charges.",

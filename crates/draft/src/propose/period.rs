@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use qbrief_model::{Period, PeriodSpan};
 
-use super::cues::{AS_OF_CALL, DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, YOY};
+use super::cues::{AS_OF_CALL, DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, QUALIFIER_WORDS, YOY};
 use super::dates::{dated_period, last_dated_period};
 use super::words::{find_word, last_words, word_boundary};
 use super::Context;
@@ -60,7 +60,15 @@ pub(super) fn period_of(
     if !is_change {
         // "from $16,500 to $28,500 in quarter one": the first is the
         // earlier period of the second.
-        if before.ends_with("from") && after.starts_with("to") {
+        // "from almost $54,000 to almost $66,000": past the qualifier.
+        let mut core = before.as_str();
+        while let Some((rest, last)) = core.rsplit_once(' ') {
+            if !QUALIFIER_WORDS.contains(&last) {
+                break;
+            }
+            core = rest;
+        }
+        if core.ends_with("from") && after.starts_with("to") {
             let to_end = after_all[stop..]
                 .find(|c: char| c.is_whitespace())
                 .map_or(after_all.len(), |i| stop + i);
