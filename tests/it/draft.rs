@@ -119,40 +119,38 @@ fn accuracy(company: &str, document: &str) -> (usize, usize, usize) {
 
 #[test]
 fn drafter_accuracy_against_the_recorded_facts() {
+    // Floors (percent of the recorded figures drafted with the right value
+    // and period, and with the right metric too) just below what the
+    // drafter measures today, so that a change to the rules that loses
+    // ground on any call fails here.
     let documents = [
-        ("canaan", "2023-q2-call"),
-        ("canaan", "2024-q2-call"),
-        ("canaan", "2024-q3-call"),
-        ("donaldson", "2021-q1-call"),
-        ("donaldson", "2021-q2-call"),
-        ("donaldson", "2021-q3-call"),
-        ("donaldson", "2021-q4-call"),
-        ("kite-realty", "2021-q3-call"),
-        ("kite-realty", "2021-q4-call"),
+        ("canaan", "2023-q2-call", 94, 85),
+        ("canaan", "2024-q2-call", 91, 83),
+        ("canaan", "2024-q3-call", 89, 74),
+        ("donaldson", "2021-q1-call", 85, 79),
+        ("donaldson", "2021-q2-call", 88, 70),
+        ("donaldson", "2021-q3-call", 95, 81),
+        ("donaldson", "2021-q4-call", 79, 69),
+        ("kite-realty", "2021-q3-call", 84, 57),
+        ("kite-realty", "2021-q4-call", 83, 51),
     ];
     let mut report = String::from("document                    recorded  value+period  +metric\n");
-    let mut totals = (0, 0, 0);
-    for (company, document) in documents {
+    let mut below = Vec::new();
+    for (company, document, vp_floor, metric_floor) in documents {
         let (vp, m, n) = accuracy(company, document);
+        let (vp, m) = (100 * vp / n, 100 * m / n);
         report.push_str(&format!(
-            "{:<28}{n:>8}  {:>11}%  {:>6}%\n",
+            "{:<28}{n:>8}  {vp:>11}%  {m:>6}%\n",
             format!("{company}/{document}"),
-            100 * vp / n,
-            100 * m / n
         ));
-        if company == "canaan" {
-            totals = (totals.0 + vp, totals.1 + m, totals.2 + n);
+        if vp < vp_floor || m < metric_floor {
+            below.push(format!(
+                "{company}/{document}: {vp}% / {m}%, floors {vp_floor}% / {metric_floor}%"
+            ));
         }
     }
     println!("{report}");
-    // Floors of what the drafter measures today, so that a change to the
-    // rules that loses ground fails here.
-    let (vp, m, n) = totals;
-    assert!(
-        100 * vp / n >= 82,
-        "Canaan value and period {vp}/{n}\n{report}"
-    );
-    assert!(100 * m / n >= 62, "Canaan metric {m}/{n}\n{report}");
+    assert!(below.is_empty(), "{}\n{report}", below.join("\n"));
 }
 
 fn acme_data() -> tempfile::TempDir {

@@ -363,11 +363,36 @@ fn number_at(text: &str, i: usize) -> (String, usize) {
         let next_digit = bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
         if b.is_ascii_digit() || ((b == b',' || b == b'.') && next_digit) {
             j += 1;
+        } else if b == b',' && spaced_thousands(&bytes[i..j], &bytes[j..]) {
+            // "$70, 000": a speech-to-text space after a thousands separator.
+            let mut n = text[i..j].to_string();
+            let (rest, end) = number_at(text, j + 2);
+            n.push(',');
+            n.push_str(&rest);
+            return (n, end);
         } else {
             break;
         }
     }
     (text[i..j].to_string(), j)
+}
+
+/// Whether `after` (starting at a comma) is ", " and a group of three
+/// digits starting with 0 after a group of one to three digits: no list of
+/// numbers reads "70, 000".
+fn spaced_thousands(before: &[u8], after: &[u8]) -> bool {
+    let group = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=3).contains(&group)
+        && !before.contains(&b'.')
+        && after.len() >= 5
+        && after[1] == b' '
+        && after[2] == b'0'
+        && after[2..5].iter().all(u8::is_ascii_digit)
+        && after.get(5).is_none_or(|b| !b.is_ascii_digit())
 }
 
 /// A scale word after the number: " million", "M", " bn".
@@ -420,6 +445,8 @@ fn unit_at(text: &str, end: usize, units: &UnitTable, money: bool) -> Option<(St
             "per cent",
             "basis points",
             "basis point",
+            // "a 50 basis decline": speech-to-text drops "points".
+            "basis",
             "bps",
             "bp",
             "times",
@@ -487,9 +514,9 @@ fn between_before(text: &str, end: usize) -> bool {
         .rev()
         .find(|i| text.is_char_boundary(*i))
         .unwrap_or(0);
-    text[window_start..end]
-        .to_ascii_lowercase()
-        .contains("between")
+    let window = text[window_start..end].to_ascii_lowercase();
+    // "between 5% and 8%", "within a range of 13.8% and 14.2%".
+    window.contains("between") || window.contains("range of")
 }
 
 fn is_year(n: &str) -> bool {
@@ -643,6 +670,13 @@ mod tests {
         check("a 2.6-fold increase", &["2.6-fold Figure"]);
         check("sold 10,814 units", &["10,814 units Figure"]);
         check("6.1 times net debt", &["6.1 times Figure"]);
+        check("a 50 basis decline", &["50 basis Figure"]);
+        // A space after a thousands separator, as speech-to-text writes it.
+        check("around $70, 000 in March", &["$70, 000 Figure"]);
+        check(
+            "grew 5, 100 and 200 units",
+            &["5 Figure", "100 Figure", "200 units Figure"],
+        );
     }
 
     #[test]

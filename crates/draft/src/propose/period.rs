@@ -1,0 +1,434 @@
+//! The period a figure is for: the one the sentence names ("the first
+//! quarter of 2023", "fiscal '22", "as of June 30"), the base of a
+//! comparison ("compared to $60M in the same period last year"), or the
+//! period guidance looks to.
+
+use std::ops::Range;
+
+use qbrief_model::{Period, PeriodSpan};
+
+use super::cues::{AS_OF_CALL, DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, QUALIFIER_WORDS, YOY};
+use super::dates::{dated_period, last_dated_period};
+use super::words::{find_word, last_words, word_boundary};
+use super::Context;
+
+/// The period a figure is for, and whether the sentence names it.
+pub(super) fn period_of(
+    cx: &Context<'_>,
+    lower: &str,
+    at: usize,
+    end: usize,
+    forward: bool,
+    is_change: bool,
+) -> (Period, bool) {
+    let doc = cx.period;
+    let before = last_words(&lower[..at], 3);
+    // The words after the figure, up to the next figure.
+    let after_all = &lower[end..];
+    let stop = after_all
+        .char_indices()
+        .find(|(_, c)| matches!(c, '$' | '%' | '€' | '£'))
+        .map_or(after_all.len(), |(i, _)| i);
+    let after_wide: String = after_all[..stop]
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stop = after_all[..stop].find([',', ';']).unwrap_or(stop);
+    // "other expense of $1.5M compared with income in the prior year of
+    // $2.6M": the base period after "compared with" is the next figure's.
+    let stop = ["compared", "versus", " vs", "against", "relative to"]
+        .iter()
+        .filter_map(|w| after_all[..stop].find(w))
+        .min()
+        .unwrap_or(stop);
+    let after: String = after_all[..stop]
+        .split_whitespace()
+        .take(8)
+        .take_while(|w| !GROWTH.iter().chain(DOWN).any(|g| g == w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let year_cue = YOY.iter().any(|w| lower.contains(w));
+    let quarter_cue = QOQ.iter().any(|w| lower.contains(w));
+    let earlier = |base: Period| {
+        if year_cue && !quarter_cue {
+            base.year_ago()
+        } else {
+            base.previous_quarter()
+        }
+    };
+    if !is_change {
+        // "from $16,500 to $28,500 in quarter one": the first is the
+        // earlier period of the second.
+        // "from almost $54,000 to almost $66,000": past the qualifier.
+        let mut core = before.as_str();
+        while let Some((rest, last)) = core.rsplit_once(' ') {
+            if !QUALIFIER_WORDS.contains(&last) {
+                break;
+            }
+            core = rest;
+        }
+        if core.ends_with("from") && after.starts_with("to") {
+            let to_end = after_all[stop..]
+                .find(|c: char| c.is_whitespace())
+                .map_or(after_all.len(), |i| stop + i);
+            let later_words: String = after_all[to_end..]
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let later = named_period(&later_words, doc, forward).unwrap_or(doc);
+            if let Some(p) = earlier(later) {
+                return (p, true);
+            }
+        }
+        if [
+            "same period",
+            "same quarter",
+            "a year ago",
+            "last year",
+            "prior year",
+            "previous year",
+            "year before",
+            "prior-year",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
+        {
+            if let Some(p) = doc.year_ago() {
+                return (p, true);
+            }
+        }
+        if [
+            "last quarter",
+            "previous quarter",
+            "prior quarter",
+            "end of last quarter",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
+        {
+            if let Some(p) = doc.previous_quarter() {
+                return (p, true);
+            }
+        }
+        // "compared with income in the prior year of $2.6M": the base
+        // period right before a level is its own.
+        let just_before = last_words(&lower[..at], 5);
+        if [
+            "prior year",
+            "last year",
+            "a year ago",
+            "previous year",
+            "prior-year",
+        ]
+        .iter()
+        .any(|w| just_before.contains(w))
+        {
+            if let Some(p) = doc.year_ago() {
+                return (p, true);
+            }
+        }
+    }
+    // A change's own period is named before it; what follows it ("compared
+    // to December 31, 2023") is the base it is measured from.
+    if !is_change {
+        if let Some(p) = dated_period(&after_wide, doc, cx.fiscal_year_end_month) {
+            return (p, true);
+        }
+        // "an expected full year headwind of $20M, about 2/3 of which is
+        // in the back half": a period named just before the figure is its
+        // own.
+        let just_before = last_words(&lower[..at], 5);
+        let adjective = !just_before.split(' ').any(|w| {
+            matches!(
+                w,
+                "in" | "to" | "from" | "for" | "during" | "versus" | "vs" | "compared" | "than"
+            )
+        });
+        if let Some(p) = named_period(&just_before, doc, forward).filter(|_| adjective) {
+            return (p, true);
+        }
+        if let Some(p) = named_period(&after_wide, doc, forward) {
+            return (p, true);
+        }
+    }
+    let clause_start = lower[..at].rfind([';']).map_or(0, |p| p + 1);
+    if !is_change {
+        if let Some(p) = dated_period(
+            &last_words(&lower[clause_start..at], 6),
+            doc,
+            cx.fiscal_year_end_month,
+        ) {
+            return (p, true);
+        }
+        // "As of today, we have shipped 10,000 units": a call is held after
+        // the quarter it reports, so what stands at the time of the call
+        // belongs to the quarter the call falls in.
+        if AS_OF_CALL.iter().any(|w| lower.contains(w)) {
+            if let Some(p) = doc.next_quarter() {
+                return (p, true);
+            }
+        }
+    }
+    // The periods named before the figure, without those that are the base
+    // of an earlier change ("up 3% from the second quarter").
+    let own_before = without_bases(&lower[..at]);
+    if let Some(p) = named_period(&own_before[clause_start..], doc, forward) {
+        return (p, true);
+    }
+    if !is_change {
+        // "As of August 10, 2024, our hash rate has reached 4.5 EH/s": a
+        // date that opens the sentence dates what follows it.
+        if let Some(p) = last_dated_period(&lower[..at], doc, cx.fiscal_year_end_month) {
+            return (p, true);
+        }
+    }
+    if let Some(p) = named_period(&own_before, doc, forward) {
+        return (p, true);
+    }
+    if forward {
+        // Guidance without a period is for the fiscal year (the next one,
+        // from the year's last quarter). The period of the speaker's
+        // previous sentence is no guide: outlooks move from the year to
+        // its halves and back.
+        let year = if doc_quarter(doc) == 4 {
+            doc.year() + 1
+        } else {
+            doc.year()
+        };
+        if let Some(p) = Period::new(year, PeriodSpan::Year) {
+            return (p, false);
+        }
+    }
+    (doc, false)
+}
+
+/// A period a phrase names: "first quarter of 2023", "Q4", "fiscal '22",
+/// "full year", "first half", "next quarter".
+pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<Period> {
+    let year_in = |s: &str| -> Option<i32> {
+        let bytes = s.as_bytes();
+        for i in 0..bytes.len() {
+            if (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && s.get(i..i + 4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric())
+            {
+                let y: i32 = s[i..i + 4].parse().ok()?;
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+            if s.is_char_boundary(i)
+                && (bytes[i] == b'\'' || s[i..].starts_with('’'))
+                && i > 0
+                && s[..i].ends_with(' ')
+            {
+                let after = s[i..].trim_start_matches(['\'', '’']);
+                if after.len() >= 2
+                    && after.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                    && after
+                        .as_bytes()
+                        .get(2)
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+                {
+                    return after[..2].parse::<i32>().ok().map(|y| 2000 + y);
+                }
+            }
+        }
+        None
+    };
+    if phrase.contains("next quarter") || phrase.contains("coming quarter") {
+        return doc.next_quarter();
+    }
+    if phrase.contains("next year") || phrase.contains("next fiscal year") {
+        return Period::new(doc.year() + 1, PeriodSpan::Year);
+    }
+    for (words, q) in ORDINAL_QUARTERS {
+        if let Some(pos) = find_word(phrase, words) {
+            let rest = &phrase[pos..];
+            let year = year_in(prefix(rest, words.len() + 16)).unwrap_or_else(|| {
+                // A later quarter than the document's, named without a year,
+                // is last year's unless the sentence looks ahead or it is the
+                // quarter the call is held in ("delivery starting in the
+                // fourth quarter" on a third-quarter call).
+                let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
+                if i32::from(*q) > doc_q + 1 && !forward {
+                    doc_year - 1
+                } else if i32::from(*q) < doc_q && forward {
+                    // "we expect first quarter sales of" on a fourth-quarter
+                    // call looks to next year's.
+                    doc_year + 1
+                } else {
+                    doc_year
+                }
+            });
+            return Period::quarter(year, *q);
+        }
+    }
+    if let Some(pos) = find_word(phrase, "first half")
+        .or_else(|| find_word(phrase, "h1"))
+        .or_else(|| find_word(phrase, "front half"))
+    {
+        let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+        return Period::new(year, PeriodSpan::Half(1));
+    }
+    if let Some(pos) = find_word(phrase, "second half")
+        .or_else(|| find_word(phrase, "h2"))
+        .or_else(|| find_word(phrase, "back half"))
+    {
+        let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+        return Period::new(year, PeriodSpan::Half(2));
+    }
+    // On a fourth-quarter call, the year that lies ahead is the next one.
+    let ahead = if forward && doc_quarter(doc) == 4 {
+        doc.year() + 1
+    } else {
+        doc.year()
+    };
+    for words in [
+        "full year",
+        "full-year",
+        "fiscal year",
+        "fiscal",
+        "for the year",
+        "this year",
+        "the year",
+    ] {
+        // "the year-over-year increase" names a comparison, not the year.
+        let named = phrase.match_indices(words).map(|(p, _)| p).find(|&p| {
+            word_boundary(phrase, p, p + words.len()) && !phrase[p + words.len()..].starts_with('-')
+        });
+        if let Some(pos) = named {
+            let year = year_in(&phrase[pos..]).unwrap_or(ahead);
+            return Period::new(year, PeriodSpan::Year);
+        }
+    }
+    if let Some(y) = year_in(phrase) {
+        if y != doc.year() || forward {
+            return Period::new(y, PeriodSpan::Year);
+        }
+    }
+    None
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a
+/// character boundary.
+pub(super) fn prefix(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+pub(super) fn doc_quarter(p: Period) -> i32 {
+    match p.span() {
+        PeriodSpan::Quarter(q) => i32::from(q),
+        PeriodSpan::Half(h) => i32::from(h) * 2,
+        PeriodSpan::Year => 4,
+    }
+}
+
+/// Every period a text names, with where: "the fourth quarter and the full
+/// year" gives the fourth quarter, then the year. For lists closed by
+/// "respectively".
+pub(super) fn period_mentions(
+    text: &str,
+    doc: Period,
+    forward: bool,
+) -> Vec<(Range<usize>, Period)> {
+    const RELATIVE: &[&str] = &[
+        "the quarter",
+        "this quarter",
+        "last year",
+        "prior year",
+        "a year ago",
+        "last quarter",
+        "prior quarter",
+        "previous quarter",
+    ];
+    let mut found: Vec<(Range<usize>, Period)> = Vec::new();
+    let keywords = ORDINAL_QUARTERS.iter().map(|(w, _)| *w).chain([
+        "full year",
+        "full-year",
+        "fiscal year",
+        "first half",
+        "second half",
+        "back half",
+        "front half",
+    ]);
+    for word in keywords.chain(RELATIVE.iter().copied()) {
+        for (pos, _) in text.match_indices(word) {
+            if !word_boundary(text, pos, pos + word.len()) {
+                continue;
+            }
+            let period = if RELATIVE.contains(&word) {
+                if matches!(word, "the quarter" | "this quarter") {
+                    Some(doc)
+                } else if word.ends_with("quarter") {
+                    doc.previous_quarter()
+                } else {
+                    doc.year_ago()
+                }
+            } else {
+                named_period(prefix(&text[pos..], word.len() + 16), doc, forward)
+            };
+            if let Some(p) = period {
+                found.push((pos..pos + word.len(), p));
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    // "last quarter" holds "quarter"-free words only, but "first half" and
+    // "half" style overlaps keep the longer, earlier match.
+    let mut out: Vec<(Range<usize>, Period)> = Vec::new();
+    for (r, p) in found {
+        if out.last().is_none_or(|(last, _)| r.start >= last.end) {
+            out.push((r, p));
+        }
+    }
+    out
+}
+
+/// `text` with the base of each comparison blanked out, byte for byte:
+/// "up 3% from the second quarter and" keeps "up 3%" and "and".
+fn without_bases(text: &str) -> String {
+    let mut out = text.to_string();
+    for marker in [
+        "from ",
+        "compared to ",
+        "compared with ",
+        "versus ",
+        "over ",
+    ] {
+        for (pos, _) in text.match_indices(marker) {
+            if !word_boundary(text, pos, pos + marker.len() - 1) {
+                continue;
+            }
+            let rest = &text[pos..];
+            let len = rest
+                .find([',', ';', '$', '%'])
+                .unwrap_or(rest.len())
+                .min(marker.len() + 40);
+            let len = (0..=len)
+                .rev()
+                .find(|l| rest.is_char_boundary(*l))
+                .unwrap_or(0);
+            // Only a period named as the base: "from the second quarter",
+            // not "from sales".
+            let phrase = &rest[..len];
+            let names_period = crate::propose::cues::ORDINAL_QUARTERS
+                .iter()
+                .any(|(w, _)| find_word(phrase, w).is_some())
+                || ["year", "half", "period"]
+                    .iter()
+                    .any(|w| find_word(phrase, w).is_some());
+            if names_period {
+                out.replace_range(pos..pos + len, &" ".repeat(len));
+            }
+        }
+    }
+    out
+}
