@@ -293,6 +293,28 @@ fn periods_of_guidance() {
         "We expect gross margin within a range of 13.8% and 14.2%.",
         &["gross_margin 2024-FY 13.8% to 14.2% guidance"],
     );
+    // A total beside a per-share figure is not a per-share figure.
+    check(
+        "Net income was $402 million, or $1.18 per diluted share, compared with $365 million, or $1.05 per diluted share, in the third quarter of 2023.",
+        &["net_income 2024-Q3 $402M", "eps_diluted 2024-Q3 $1.18/share", "net_income 2023-Q3 $365M", "eps_diluted 2023-Q3 $1.05/share"],
+    );
+    // A quarter named with its year at the head of the sentence is the
+    // guidance's period, not the year alone.
+    check_in(
+        "2024-Q4",
+        "For the first quarter of 2025, we expect revenue of $420 million.",
+        &["revenue 2025-Q1 $420M guidance"],
+    );
+    check_in(
+        "2024-Q4",
+        "For Q1 2025, we expect revenue between $420 million and $425 million.",
+        &["revenue 2025-Q1 $420M to $425M guidance"],
+    );
+    check_in(
+        "2024-Q4",
+        "For the full year 2025, we expect revenue of $1.8 billion.",
+        &["revenue 2025-FY $1.8B guidance"],
+    );
     // A period named just before the figure is its own.
     check(
         "We expect a full year headwind of $20 million, half of which falls in the second half.",

@@ -223,7 +223,11 @@ pub(super) fn adoptable(m: &Metric, figure: &Figure) -> Option<Option<String>> {
     let money = qbrief_model::Dimension::money();
     let count = qbrief_model::Dimension::base("count");
     let symbol = m.unit.symbol();
-    if have == &money && want.has_money() {
+    // A per-unit amount whose unit is left unsaid is a price ("$61,000" a
+    // bitcoin); one in the millions is a total ("$365 million, or $1.05
+    // per diluted share" gives no per-share figure of $365M).
+    let million = rust_decimal::Decimal::from(1_000_000);
+    if have == &money && want.has_money() && figure.value().abs() < million {
         let per = symbol
             .split_once('/')?
             .1

@@ -58,6 +58,9 @@ pub(super) fn period_of(
         }
     };
     if !is_change {
+        if let Some(p) = compared_base(cx, lower, at, after_all, forward) {
+            return (p, true);
+        }
         // "from $16,500 to $28,500 in quarter one": the first is the
         // earlier period of the second.
         // "from almost $54,000 to almost $66,000": past the qualifier.
@@ -147,7 +150,14 @@ pub(super) fn period_of(
             )
         });
         if let Some(p) = named_period(&just_before, doc, forward).filter(|_| adjective) {
-            return (p, true);
+            // "For the first quarter of 2025, we expect revenue of $420M":
+            // the window can cut a quarter or half off the year it names;
+            // the finer period of the same year, read more widely, is meant.
+            let wider = last_words(&lower[..at], 10);
+            let finer = named_period(&wider, doc, forward).filter(|w| {
+                p.span() == PeriodSpan::Year && w.year() == p.year() && w.span() != PeriodSpan::Year
+            });
+            return (finer.unwrap_or(p), true);
         }
         if let Some(p) = named_period(&after_wide, doc, forward) {
             return (p, true);
@@ -202,6 +212,56 @@ pub(super) fn period_of(
         }
     }
     (doc, false)
+}
+
+/// The period of the base of a comparison, named after an aside that
+/// follows it: "compared with $365 million, or $1.05 per diluted share, in
+/// the third quarter of 2023" (the period past the per-share aside is this
+/// figure's too).
+fn compared_base(
+    cx: &Context<'_>,
+    lower: &str,
+    at: usize,
+    after_all: &str,
+    forward: bool,
+) -> Option<Period> {
+    let before = last_words(&lower[..at], 3);
+    if !["compared with", "compared to", "versus", "vs.", "vs"]
+        .iter()
+        .any(|m| before.ends_with(m))
+    {
+        return None;
+    }
+    let aside = after_all.trim_start().strip_prefix(", or ")?;
+    let past = &aside[aside.find(',')? + 1..];
+    let stop = past.find(['$', '%', '€', '£']).unwrap_or(past.len());
+    let rest: String = past[..stop]
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let doc = cx.period;
+    if let Some(p) = dated_period(&rest, doc, cx.fiscal_year_end_month)
+        .or_else(|| named_period(&rest, doc, forward))
+    {
+        return Some(p);
+    }
+    let said = |words: &[&str]| words.iter().any(|w| rest.contains(w));
+    if said(&["last quarter", "previous quarter", "prior quarter"]) {
+        return doc.previous_quarter();
+    }
+    if said(&[
+        "a year ago",
+        "prior year",
+        "prior-year",
+        "last year",
+        "same period",
+        "same quarter",
+        "previous year",
+    ]) {
+        return doc.year_ago();
+    }
+    None
 }
 
 /// A period a phrase names: "first quarter of 2023", "Q4", "fiscal '22",
