@@ -7,7 +7,7 @@
 //! (`builtin.rs`: implied values, QoQ and YoY changes, period sums, and
 //! `guidance.rs`: beat or miss).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use qbrief_model::{
     CompanyData, Conflict, Dims, Document, Fact, Interval, MetricKey, Period, Unit,
@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::change::Flag;
 use crate::derived::{Derived, Input, Origin};
+use crate::index::Index;
 use crate::reconcile::{reconcile_all, Reconciliation};
 use crate::resolve::{resolve, Resolved};
 use crate::series_map::SeriesMap;
@@ -81,7 +82,8 @@ pub struct Analysis<'a> {
     /// The company's data.
     pub data: &'a CompanyData,
     /// Resolved stated results by series (without a subject or a
-    /// measurement date; guidance is kept apart).
+    /// measurement date; guidance is kept apart). Lookups (`stated_at`,
+    /// `resolved_at`) go through an index built from it by [`analyze`].
     pub resolved: BTreeMap<SeriesKey, Resolved<'a>>,
     /// Guidance by series: what each document said, oldest document first.
     pub guidance: BTreeMap<SeriesKey, Vec<Guided<'a>>>,
@@ -96,57 +98,9 @@ pub struct Analysis<'a> {
     index: Index<'a>,
 }
 
-/// Lookups that briefs make for every period, built once so that a
-/// company's work grows linearly with its quarters.
-#[derive(Debug, Default)]
-struct Index<'a> {
-    documents: HashMap<&'a str, &'a Document>,
-    /// Facts by the period they are for.
-    by_period: BTreeMap<Period, Vec<&'a Fact>>,
-    /// Facts by the period of the document that states them.
-    said_in: BTreeMap<Period, Vec<&'a Fact>>,
-    /// Conflicting statements by period.
-    conflicts: BTreeMap<Period, Vec<Conflict<'a>>>,
-    /// Reconciliations by the stated fact's period.
-    reconciled: BTreeMap<Period, Vec<usize>>,
-    /// Reconciliations by the address of the stated fact.
-    by_fact: HashMap<usize, Vec<usize>>,
-    /// Metrics stated along each axis.
-    on_axis: BTreeMap<&'a str, BTreeSet<&'a str>>,
-    /// The resolved series again, for lookups by borrowed parts.
-    resolved: SeriesMap<Resolved<'a>>,
-    /// The metric ids with an implied value somewhere.
-    implied_ids: std::collections::HashSet<String>,
-    /// The source record of each fact, by the fact's address.
-    sources: HashMap<usize, std::sync::Arc<crate::derived::InputSource>>,
-}
-
 /// Analyses one company. Pure: no I/O, no panics on any input.
 pub fn analyze(data: &CompanyData) -> Analysis<'_> {
-    let mut index = Index::default();
-    for d in &data.documents {
-        index.documents.insert(d.id.as_str(), d);
-    }
-    for fact in &data.facts {
-        index.sources.insert(
-            std::ptr::from_ref(fact) as usize,
-            std::sync::Arc::new(crate::derived::InputSource::of(fact)),
-        );
-        index.by_period.entry(fact.period).or_default().push(fact);
-        if let Some(d) = index.documents.get(fact.source.as_str()) {
-            index.said_in.entry(d.period).or_default().push(fact);
-        }
-        for axis in fact.dims.keys() {
-            index
-                .on_axis
-                .entry(axis.as_str())
-                .or_default()
-                .insert(fact.metric.metric.id.as_str());
-        }
-    }
-    for c in data.conflicts() {
-        index.conflicts.entry(c.period).or_default().push(c);
-    }
+    let mut index = Index::of_facts(data);
     let mut series: BTreeMap<SeriesKey, Vec<&Fact>> = BTreeMap::new();
     let mut guided: BTreeMap<SeriesKey, BTreeMap<&str, Vec<&Fact>>> = BTreeMap::new();
     for fact in &data.facts {

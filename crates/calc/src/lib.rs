@@ -40,6 +40,7 @@ mod change;
 mod derived;
 mod evaluate;
 mod guidance;
+mod index;
 mod reconcile;
 mod resolve;
 mod series_map;
