@@ -10,6 +10,11 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use qbrief_model::{DataFile, Dataset, Period};
 use xtask::Universe;
 
+// The allocator of the `qbrief` binary, so that the numbers are the ones a
+// run of the command sees.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn company_files() -> Vec<DataFile> {
     let universe = Universe {
         companies: 1,
