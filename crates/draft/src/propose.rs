@@ -3,6 +3,7 @@
 //! the period the sentence names, stated changes, guidance, axis members,
 //! an evidence phrase, and a confidence.
 
+mod bases;
 mod change;
 mod cues;
 mod dates;
