@@ -79,6 +79,15 @@ pub(crate) struct Context<'a> {
     pub figures: Vec<std::ops::Range<usize>>,
 }
 
+impl<'a> Context<'a> {
+    /// Each metric of the vocabulary with its names.
+    pub(crate) fn metrics_with_names(
+        &self,
+    ) -> impl Iterator<Item = (&'a std::sync::Arc<qbrief_model::Metric>, &'a Vec<String>)> {
+        self.vocabulary.metrics.iter().zip(self.names)
+    }
+}
+
 /// Proposes a fact for `mention`, `None` when no value can be written.
 pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     let sentence = &cx.text[cx.sentence.clone()];

@@ -32,13 +32,7 @@ pub(super) fn choose_metric<'v>(
     let spliced = Spliced::new(lower, at, end, unit_word);
     let tokens = Tokens::of(lower);
     let mut best: Option<(i64, &Metric, u8)> = None;
-    for (metric, names) in cx
-        .vocabulary
-        .metrics
-        .iter()
-        .zip(cx.names)
-        .filter(|(m, _)| fits(m))
-    {
+    for (metric, names) in cx.metrics_with_names().filter(|(m, _)| fits(m)) {
         for name in names.iter().filter(|n| tokens.may_hold(n)) {
             let specificity = name.split_whitespace().count() as i64 * 6 + name.len() as i64 / 4;
             for (pos, _) in lower.match_indices(name.as_str()) {
@@ -109,13 +103,7 @@ pub(super) fn choose_metric<'v>(
         .unwrap_or_default();
     let prev_tokens = Tokens::of(&prev);
     let mut best: Option<(usize, &Metric)> = None;
-    for (metric, names) in cx
-        .vocabulary
-        .metrics
-        .iter()
-        .zip(cx.names)
-        .filter(|(m, _)| fits(m))
-    {
+    for (metric, names) in cx.metrics_with_names().filter(|(m, _)| fits(m)) {
         for name in names.iter().filter(|n| prev_tokens.may_hold(n)) {
             if let Some(pos) = prev.rfind(name.as_str()) {
                 if word_boundary(&prev, pos, pos + name.len())
@@ -139,10 +127,7 @@ pub(super) fn choose_metric<'v>(
     let count = figure.unit().symbol() == "count";
     if change.is_none() && !figure.unit().is_money() && !figure.unit().is_percent() {
         let same_unit: Vec<(&Metric, &Vec<String>)> = cx
-            .vocabulary
-            .metrics
-            .iter()
-            .zip(cx.names)
+            .metrics_with_names()
             .filter(|(m, _)| m.unit.dimension() == figure.unit().dimension())
             .map(|(m, n)| (m.as_ref(), n))
             .collect();
@@ -268,7 +253,7 @@ pub(super) fn metric_mentions<'v>(
     change: Option<Change>,
 ) -> Vec<(Range<usize>, &'v Metric)> {
     let mut found: Vec<(Range<usize>, &Metric)> = Vec::new();
-    for (metric, names) in cx.vocabulary.metrics.iter().zip(cx.names) {
+    for (metric, names) in cx.metrics_with_names() {
         if change.is_none() && adoptable(metric, figure).is_none() {
             continue;
         }

@@ -4,35 +4,13 @@
 
 use qbrief_model::Vocabulary;
 
+use super::cues::QUALIFIER_WORDS;
 use super::words::word_boundary;
 
-/// Qualifiers written before a figure.
-const QUALIFIERS: &[&str] = &[
-    "at",
-    "least",
-    "over",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "more",
-    "than",
-    "less",
-    "under",
-    "above",
-    "below",
-    "only",
-    "just",
-    "like",
-    "another",
-    "a",
-    "an",
-    "the",
-    "total",
-    "of",
+/// Words that stand before a figure besides its qualifier
+/// (`cues::QUALIFIER_WORDS`): "at least", "only", articles, "a total of".
+const BEFORE_FIGURE: &[&str] = &[
+    "at", "least", "only", "like", "another", "a", "an", "the", "total", "of",
 ];
 
 /// Every metric's names, lowercase, with their variants: built once per
@@ -151,7 +129,7 @@ impl Spliced {
         // Qualifiers ("over", "about") and linking words stand between a
         // name and its figure: "we delivered over 10,814 miners".
         let mut before = before;
-        while let Some(rest) = strip_last_word(before, QUALIFIERS) {
+        while let Some(rest) = strip_last_word(before, &[QUALIFIER_WORDS, BEFORE_FIGURE]) {
             before = rest;
         }
         const LINKING: &[&str] = &[
@@ -164,7 +142,7 @@ impl Spliced {
             "totalling",
             "to",
         ];
-        let befores = [Some(before), strip_last_word(before, LINKING)]
+        let befores = [Some(before), strip_last_word(before, &[LINKING])]
             .into_iter()
             .flatten()
             .filter(|b| !b.is_empty())
@@ -199,9 +177,12 @@ impl Spliced {
 }
 
 /// `text` without its last word when that word is one of `words`.
-fn strip_last_word<'t>(text: &'t str, words: &[&str]) -> Option<&'t str> {
+fn strip_last_word<'t>(text: &'t str, lists: &[&[&str]]) -> Option<&'t str> {
     let (rest, last) = text.rsplit_once(' ').unwrap_or(("", text));
-    words.contains(&last).then_some(rest.trim_end())
+    lists
+        .iter()
+        .any(|words| words.contains(&last))
+        .then_some(rest.trim_end())
 }
 
 /// The words of a text, sorted, to rule out at once the names that cannot
