@@ -150,17 +150,13 @@ impl Analysis<'_> {
                     let Some(target) = Period::new(year, span) else {
                         continue;
                     };
-                    let formula = format!("sum of the quarters of {target}");
-                    let label = metric.label.clone();
-                    self.sum_of(
-                        metric,
-                        dims,
-                        (&metric.id, &label),
-                        target,
-                        &target.quarters(),
-                        formula,
-                        out,
-                    );
+                    self.sum_of(metric, dims, target, &target.quarters(), out, || {
+                        (
+                            metric.id.clone(),
+                            metric.label.clone(),
+                            format!("sum of the quarters of {target}"),
+                        )
+                    });
                 }
                 for q in 1..=4 {
                     let Some(end) = Period::quarter(year, q) else {
@@ -175,10 +171,13 @@ impl Analysis<'_> {
                     }
                     quarters.reverse();
                     if quarters.len() == 4 {
-                        let id = format!("{}.ttm", metric.id);
-                        let label = format!("{}, trailing twelve months", metric.label);
-                        let formula = format!("sum of the four quarters to {end}");
-                        self.sum_of(metric, dims, (&id, &label), end, &quarters, formula, out);
+                        self.sum_of(metric, dims, end, &quarters, out, || {
+                            (
+                                format!("{}.ttm", metric.id),
+                                format!("{}, trailing twelve months", metric.label),
+                                format!("sum of the four quarters to {end}"),
+                            )
+                        });
                     }
                 }
             }
@@ -186,17 +185,16 @@ impl Analysis<'_> {
     }
 
     /// Pushes the sum of `metric` over `quarters` for `target`, when every
-    /// quarter resolves from statements in one unit.
-    #[allow(clippy::too_many_arguments)]
+    /// quarter resolves from statements in one unit. `names` gives the id,
+    /// label and formula text, made only for a sum that exists.
     fn sum_of(
         &self,
         metric: &Metric,
         dims: &Dims,
-        (id, label): (&str, &str),
         target: Period,
         quarters: &[Period],
-        formula: String,
         out: &mut Vec<Derived>,
+        names: impl FnOnce() -> (String, String, String),
     ) {
         let levels: Option<Vec<Level>> = quarters
             .iter()
@@ -219,9 +217,10 @@ impl Analysis<'_> {
             interval = bounds::add(&interval, &l.interval);
         }
         let inputs = levels.into_iter().map(|l| l.input).collect();
+        let (id, label, formula) = names();
         out.push(self.make(
-            id,
-            label,
+            &id,
+            &label,
             dims,
             target,
             unit,

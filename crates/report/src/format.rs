@@ -89,22 +89,23 @@ pub fn figure(f: &Figure, units: &UnitTable) -> String {
 /// positive values (for changes). Larger units of the taxonomies are used
 /// where the value reaches them (7,300,000 TH/s is "7.30 EH/s").
 pub fn value(v: Decimal, unit: &Unit, units: &UnitTable, decimals: i32, signed: bool) -> String {
-    let negative = v.is_sign_negative() && !v.is_zero();
-    let sign = if negative {
-        "-"
+    let mut out = String::with_capacity(16);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
     } else if signed && !v.is_zero() {
-        "+"
-    } else {
-        ""
-    };
+        out.push('+');
+    }
     let a = v.abs();
-    let body = if unit.is_percent() {
-        format!("{}%", number(a, decimals))
+    if unit.is_percent() {
+        out.push_str(&number(a, decimals));
+        out.push('%');
     } else if let Some(c) = unit.currency() {
+        push_money_symbol(&mut out, c);
         if unit.is_money() {
             let scales = [(9, "B"), (6, "M")];
             let (scaled, suffix, places) = scale_for(a, decimals, &scales, 1);
-            money_symbol(c, format!("{}{suffix}", number(scaled, places)))
+            out.push_str(&number(scaled, places));
+            out.push_str(suffix);
         } else {
             let per = unit
                 .symbol()
@@ -112,22 +113,27 @@ pub fn value(v: Decimal, unit: &Unit, units: &UnitTable, decimals: i32, signed: 
                 .map_or("", |(_, per)| per)
                 .trim_start_matches('(')
                 .trim_end_matches(')');
-            format!("{}/{per}", money_symbol(c, number(a, decimals)))
+            out.push_str(&number(a, decimals));
+            out.push('/');
+            out.push_str(per);
         }
     } else if unit.symbol() == "count" {
-        number(a, decimals)
+        out.push_str(&number(a, decimals));
     } else {
         let scales = larger_units(unit, units);
         let (scaled, suffix, places) = scale_for(a, decimals, &scales, 0);
-        let suffix = match (suffix.is_empty(), unit.symbol().chars().count()) {
+        out.push_str(&number(scaled, places));
+        match (suffix.is_empty(), unit.symbol().chars().count()) {
             // One-character symbols attach to the number: "6.1x".
-            (true, 1) => unit.symbol().to_string(),
-            (true, _) => format!(" {}", unit.symbol()),
-            (false, _) => suffix,
-        };
-        format!("{}{suffix}", number(scaled, places))
-    };
-    format!("{sign}{body}")
+            (true, 1) => out.push_str(unit.symbol()),
+            (true, _) => {
+                out.push(' ');
+                out.push_str(unit.symbol());
+            }
+            (false, _) => out.push_str(suffix),
+        }
+    }
+    out
 }
 
 /// The units of a base dimension larger than its canonical one by a power
@@ -148,12 +154,17 @@ pub fn larger_units(unit: &Unit, units: &UnitTable) -> Vec<(i32, String)> {
     out
 }
 
-fn money_symbol(c: Currency, n: String) -> String {
+/// The symbol of a currency before its amount: "$", "€", "£", else the
+/// code and a space ("CHF ").
+fn push_money_symbol(out: &mut String, c: Currency) {
     match c.code() {
-        "USD" => format!("${n}"),
-        "EUR" => format!("€{n}"),
-        "GBP" => format!("£{n}"),
-        code => format!("{code} {n}"),
+        "USD" => out.push('$'),
+        "EUR" => out.push('€'),
+        "GBP" => out.push('£'),
+        code => {
+            out.push_str(code);
+            out.push(' ');
+        }
     }
 }
 
@@ -165,7 +176,7 @@ fn scale_for<S: AsRef<str>>(
     decimals: i32,
     scales: &[(i32, S)],
     early: u32,
-) -> (Decimal, String, i32) {
+) -> (Decimal, &str, i32) {
     for (exp, suffix) in scales {
         let Some(unit) = 10i128.checked_pow(*exp as u32) else {
             continue;
@@ -177,64 +188,100 @@ fn scale_for<S: AsRef<str>>(
         let threshold =
             Decimal::from_i128_with_scale(10i128.pow((*exp as u32).saturating_sub(early)), 0);
         if a >= threshold && (decimals + exp >= 0 || a >= unit) {
-            return (
-                a / unit,
-                suffix.as_ref().to_string(),
-                (decimals + exp).max(0),
-            );
+            return (a / unit, suffix.as_ref(), (decimals + exp).max(0));
         }
     }
-    (a, String::new(), decimals)
+    (a, "", decimals)
 }
 
 /// A non-negative number rounded half away from zero to `places` decimal
 /// places (negative: to tens, hundreds...), with thousands separators.
 pub fn number(a: Decimal, places: i32) -> String {
-    let rounded = if places >= 0 {
+    let rounded = round_to(a, places);
+    let places = places.max(0) as usize;
+    // The digits are read from the mantissa: briefs format thousands of
+    // numbers, and `Decimal`'s formatter was a tenth of the render.
+    let mut digits = rounded.mantissa().unsigned_abs().to_string();
+    let scale = rounded.scale() as usize;
+    if scale <= places {
+        digits.extend(std::iter::repeat_n('0', places - scale));
+    } else {
+        // Rounded to `places`, the digits past them are zeros.
+        digits.truncate(digits.len().saturating_sub(scale - places));
+    }
+    group(&digits, places)
+}
+
+/// `a` rounded half away from zero to `places` decimal places (negative:
+/// to tens, hundreds...). Next to `Decimal::MAX`, where rounding up to tens
+/// would overflow, the value is kept as it is.
+fn round_to(a: Decimal, places: i32) -> Decimal {
+    if places >= 0 {
         a.round_dp_with_strategy(places as u32, RoundingStrategy::MidpointAwayFromZero)
     } else {
         let unit = Decimal::from_i128_with_scale(10i128.pow(places.unsigned_abs().min(27)), 0);
-        (a / unit).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * unit
-    };
-    let text = if places > 0 {
-        format!("{:.*}", places as usize, rounded)
+        (a / unit)
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+            .checked_mul(unit)
+            .unwrap_or(a)
+    }
+}
+
+/// Digits with `places` of them after a decimal point, grouped by
+/// thousands: "1234567", 2 gives "12,345.67".
+fn group(digits: &str, places: usize) -> String {
+    let padded;
+    let digits = if digits.len() <= places {
+        padded = format!("{}{digits}", "0".repeat(places + 1 - digits.len()));
+        padded.as_str()
     } else {
-        rounded.trunc().normalize().to_string()
+        digits
     };
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (text, None),
-    };
-    let digits: Vec<char> = whole.chars().collect();
-    let mut grouped = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+    let (whole, fraction) = digits.split_at(digits.len() - places);
+    let mut out = String::with_capacity(whole.len() + whole.len() / 3 + places + 1);
+    for (i, c) in whole.char_indices() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
         }
-        grouped.push(*c);
+        out.push(c);
     }
-    match fraction {
-        Some(f) => format!("{grouped}.{f}"),
-        None => grouped,
+    if places > 0 {
+        out.push('.');
+        out.push_str(fraction);
     }
+    out
 }
 
 /// Escapes text from a data file so it is shown literally in Markdown, on
 /// GitHub (where `$` starts math) and in pandoc: no markup, no raw HTML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '$'
-            | '&' | '~' | '^' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text);
     out
+}
+
+/// [`escape`], appending to `out`. Every character it changes is ASCII, so
+/// the text is copied in runs between them.
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let replacement = match b {
+            b'\\' | b'`' | b'*' | b'_' | b'{' | b'}' | b'[' | b']' | b'<' | b'>' | b'#' | b'|'
+            | b'!' | b'$' | b'&' | b'~' | b'^' => None,
+            b'\n' | b'\r' => Some(' '),
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        match replacement {
+            Some(c) => out.push(c),
+            None => {
+                out.push('\\');
+                out.push(b as char);
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 /// Escapes a formatted number for Markdown (only `$` needs it).
@@ -377,6 +424,62 @@ mod tests {
             value(Decimal::new(-96, 1), &Unit::percent(), &units(), 0, true),
             "-10%"
         );
+    }
+
+    /// The formatter-based `number` these digits replaced.
+    fn number_by_formatter(a: Decimal, places: i32) -> String {
+        let rounded = round_to(a, places);
+        let text = if places > 0 {
+            format!("{:.*}", places as usize, rounded)
+        } else {
+            rounded.trunc().normalize().to_string()
+        };
+        match text.split_once('.') {
+            Some((w, f)) => format!("{}.{f}", group(w, 0)),
+            None => group(&text, 0),
+        }
+    }
+
+    #[test]
+    fn numbers_from_the_mantissa_match_the_formatter() {
+        let values = [
+            "0",
+            "0.004",
+            "0.005",
+            "0.05",
+            "0.5",
+            "1",
+            "9.995",
+            "12.345",
+            "999.5",
+            "1000",
+            "1234.5678",
+            "61224",
+            "33303167",
+            "600000",
+            "1242400000",
+            "0.0000000001",
+            "1.0000000000000000000000000001",
+        ];
+        for v in values {
+            let d: Decimal = v.parse().unwrap();
+            for places in -9i32..=12 {
+                assert_eq!(
+                    number(d, places),
+                    number_by_formatter(d, places),
+                    "{v} to {places} places"
+                );
+            }
+        }
+        assert_eq!(number(Decimal::new(12_345_678, 2), 2), "123,456.78");
+        assert_eq!(number(Decimal::new(5, 3), 2), "0.01");
+        assert_eq!(number(Decimal::new(61_224, 0), -2), "61,200");
+        // The extremes the formatter could not print.
+        assert_eq!(
+            number(Decimal::MAX, -1),
+            "79,228,162,514,264,337,593,543,950,335"
+        );
+        assert_eq!(number(Decimal::MAX, 2).len(), 41);
     }
 
     #[test]

@@ -138,10 +138,10 @@ pub(crate) fn change_text(analysis: &Analysis<'_>, d: &Derived) -> String {
         };
         return format!("{sign}{} pp", number(v.abs(), dp));
     }
-    let magnitude = value(v.abs(), &percent, units, dp, false);
+    let magnitude = || value(v.abs(), &percent, units, dp, false);
     match d.change {
-        Some(ChangeKind::LossNarrowed) => format!("loss narrowed {magnitude}"),
-        Some(ChangeKind::LossWidened) => format!("loss widened {magnitude}"),
+        Some(ChangeKind::LossNarrowed) => format!("loss narrowed {}", magnitude()),
+        Some(ChangeKind::LossWidened) => format!("loss widened {}", magnitude()),
         Some(ChangeKind::TurnedPositive) => "turned positive".into(),
         Some(ChangeKind::TurnedNegative) => "turned negative".into(),
         Some(ChangeKind::FromZero) | Some(ChangeKind::NotMeaningful) => "n/m".into(),

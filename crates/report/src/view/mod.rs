@@ -17,8 +17,9 @@ use crate::format::escape;
 
 pub use company::company;
 
-/// A table: header cells and rows of Markdown cells.
-#[derive(Debug, Clone, Serialize, Default)]
+/// A table: header cells and rows of Markdown cells. Templates see its
+/// fields and `markdown`, the whole table as [`Table::markdown`] writes it.
+#[derive(Debug, Clone, Default)]
 pub struct Table {
     /// Header cells.
     pub columns: Vec<String>,
@@ -57,6 +58,46 @@ impl Table {
     pub(crate) fn push(&mut self, row: Vec<String>) {
         debug_assert_eq!(row.len(), self.columns.len());
         self.rows.push(row);
+    }
+
+    /// The table as GitHub Markdown: the header, the alignment row, then
+    /// one line per row, each ending in a newline. The default `table`
+    /// macro prints this; laying the rows out in Tera cost a fifth of a
+    /// universe render.
+    ///
+    /// ```
+    /// let t = qbrief_report::Table {
+    ///     columns: vec!["Metric".into(), "Value".into()],
+    ///     align: vec!["---".into(), "---:".into()],
+    ///     rows: vec![vec!["Revenue".into(), "\\$73.6M".into()]],
+    /// };
+    /// assert_eq!(t.markdown(), "| Metric | Value |\n| --- | ---: |\n| Revenue | \\$73.6M |\n");
+    /// ```
+    pub fn markdown(&self) -> String {
+        let cells: usize = self.rows.iter().flatten().map(|c| c.len() + 3).sum();
+        let mut out = String::with_capacity(cells + 64 * (self.rows.len() + 2));
+        for line in [&self.columns, &self.align].into_iter().chain(&self.rows) {
+            out.push('|');
+            for cell in line {
+                out.push(' ');
+                out.push_str(cell);
+                out.push_str(" |");
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl Serialize for Table {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut table = serializer.serialize_struct("Table", 4)?;
+        table.serialize_field("columns", &self.columns)?;
+        table.serialize_field("align", &self.align)?;
+        table.serialize_field("rows", &self.rows)?;
+        table.serialize_field("markdown", &self.markdown())?;
+        table.end()
     }
 }
 

@@ -2,12 +2,13 @@
 //! in order of first reference.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
 use qbrief_calc::Analysis;
 use qbrief_model::Fact;
 
 use super::Footnote;
-use crate::format::{escape, md};
+use crate::format::{md, push_escaped};
 
 /// Assigns footnote numbers to stated facts in order of first reference.
 pub(crate) struct Notes<'a> {
@@ -35,32 +36,39 @@ impl<'a> Notes<'a> {
         }
         let n = self.footnotes.len() + 1;
         let doc = self.analysis.document(&fact.source);
-        let title = doc.map_or(fact.source.clone(), |d| d.title.clone());
-        let speaker = match &fact.speaker {
-            Some(s) => format!("{} ({})", escape(&s.name), escape(&s.role)),
-            None => "unattributed".to_string(),
-        };
-        let mut text = format!(
-            "{} ({}), {speaker}: “{}”",
-            escape(&title),
-            escape(&fact.source),
-            escape(&fact.evidence)
+        let mut text = String::with_capacity(160);
+        push_escaped(
+            &mut text,
+            doc.map_or(fact.source.as_str(), |d| d.title.as_str()),
         );
+        text.push_str(" (");
+        push_escaped(&mut text, &fact.source);
+        text.push_str("), ");
+        match &fact.speaker {
+            Some(s) => {
+                push_escaped(&mut text, &s.name);
+                text.push_str(" (");
+                push_escaped(&mut text, &s.role);
+                text.push(')');
+            }
+            None => text.push_str("unattributed"),
+        }
+        text.push_str(": “");
+        push_escaped(&mut text, &fact.evidence);
+        text.push('”');
         if let Some(w) = &fact.as_written {
-            text.push_str(&format!(
-                " — as written: “{}”, read as {}",
-                escape(w),
-                md(&fact.value_text)
-            ));
+            text.push_str(" — as written: “");
+            push_escaped(&mut text, w);
+            text.push_str("”, read as ");
+            text.push_str(&md(&fact.value_text));
         }
         if let Some(note) = &fact.note {
-            text.push_str(&format!(" — {}", escape(note)));
+            text.push_str(" — ");
+            push_escaped(&mut text, note);
         }
-        text.push_str(&format!(
-            " — {}:{}",
-            escape(&fact.location.file),
-            fact.location.line
-        ));
+        text.push_str(" — ");
+        push_escaped(&mut text, &fact.location.file);
+        let _ = write!(text, ":{}", fact.location.line);
         self.footnotes.push(Footnote { label: n, text });
         self.by_fact.insert(key, n);
         format!("[^{n}]")
