@@ -179,9 +179,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         }
     }
     let mut builtin = Vec::new();
-    for &period in &periods {
-        analysis.growth(period, &mut builtin);
-    }
+    analysis.growth(&mut builtin);
     analysis.sums(&mut builtin);
     analysis.beat_or_miss(&mut builtin);
     for d in builtin {

@@ -75,9 +75,12 @@ impl Analysis<'_> {
     /// QoQ and YoY of every level series whose two periods resolve from
     /// statements (implied levels are left out: a rate computed from a value
     /// implied by a stated rate would only repeat it).
-    pub(crate) fn growth(&self, period: Period, out: &mut Vec<Derived>) {
-        for (key, dims, p) in self.resolved.keys() {
-            if *p != period || key.change.is_some() {
+    ///
+    /// Pushed in series order; the caller sorts the derived table.
+    pub(crate) fn growth(&self, out: &mut Vec<Derived>) {
+        for (key, dims, period) in self.resolved.keys() {
+            let period = *period;
+            if key.change.is_some() {
                 continue;
             }
             let metric = &key.metric;
@@ -98,22 +101,24 @@ impl Analysis<'_> {
                 } else {
                     relative_change(c.value, &c.interval, p.value, &p.interval)
                 };
+                // Thousands of these per company: joined, not formatted.
+                let (now, then) = (period.to_string(), prior.to_string());
                 let formula = if points {
-                    format!("{id} {period} - {id} {prior} (percentage points)")
+                    [id, " ", &now, " - ", id, " ", &then, " (percentage points)"].concat()
                 } else {
-                    format!("({id} {period} - {id} {prior}) / |{id} {prior}| x 100")
+                    [
+                        "(", id, " ", &now, " - ", id, " ", &then, ") / |", id, " ", &then,
+                        "| x 100",
+                    ]
+                    .concat()
                 };
-                let label = format!(
-                    "{} {}",
-                    metric.label,
-                    if suffix == ChangeSuffix::Qoq {
-                        "QoQ"
-                    } else {
-                        "YoY"
-                    }
-                );
+                let name = [id, ".", suffix.suffix()].concat();
+                let label = match suffix {
+                    ChangeSuffix::Qoq => [&metric.label, " QoQ"].concat(),
+                    ChangeSuffix::Yoy => [&metric.label, " YoY"].concat(),
+                };
                 let mut d = self.make(
-                    &format!("{id}.{}", suffix.suffix()),
+                    &name,
                     &label,
                     dims,
                     period,

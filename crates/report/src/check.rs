@@ -115,21 +115,25 @@ fn source_references(markdown: &str) -> Vec<(String, usize)> {
         if fenced {
             continue;
         }
+        // One pass over the bytes: backticks seen so far tell whether a
+        // reference sits inside an inline code span (an odd number).
         let bytes = line.as_bytes();
-        let mut i = 0;
-        while let Some(found) = line[i..].find("[^") {
-            let at = i + found;
+        let mut ticks = 0usize;
+        for (at, &b) in bytes.iter().enumerate() {
+            if b == b'`' {
+                ticks += 1;
+                continue;
+            }
+            if b != b'[' || bytes.get(at + 1) != Some(&b'^') {
+                continue;
+            }
             let escaped = at > 0 && bytes[at - 1] == b'\\';
-            // Inside an inline code span: an odd number of backticks before it.
-            let in_span = line[..at].matches('`').count() % 2 == 1;
             let rest = &line[at + 2..];
-            let end = rest.find(']');
-            i = at + 2;
-            let Some(end) = end else { continue };
+            let Some(end) = rest.find(']') else { continue };
             let label = &rest[..end];
             let definition = at == 0 && rest[end + 1..].starts_with(':');
             if !escaped
-                && !in_span
+                && ticks % 2 == 0
                 && !definition
                 && !label.is_empty()
                 && !label.contains(char::is_whitespace)
@@ -160,14 +164,16 @@ fn cell_count(row: &str) -> usize {
     let mut pipes = 0;
     let mut escaped = false;
     let mut in_code = false;
-    for c in line.chars() {
-        match c {
-            '\\' if !escaped => {
+    // Bytes, not chars: the marks are ASCII, and UTF-8 never hides an ASCII
+    // byte inside another character.
+    for b in line.bytes() {
+        match b {
+            b'\\' if !escaped => {
                 escaped = true;
                 continue;
             }
-            '`' if !escaped => in_code = !in_code,
-            '|' if !escaped && !in_code => pipes += 1,
+            b'`' if !escaped => in_code = !in_code,
+            b'|' if !escaped && !in_code => pipes += 1,
             _ => {}
         }
         escaped = false;
