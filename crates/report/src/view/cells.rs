@@ -75,10 +75,14 @@ pub(crate) fn computed_cell(
     period: Period,
 ) -> String {
     if let Some(d) = analysis.implied_at(id, dims, period) {
-        return format!("{} *(i)*", derived_value(analysis, d, false));
+        let mut cell = derived_value(analysis, d, false);
+        cell.push_str(" *(i)*");
+        return cell;
     }
     if let Some(d) = analysis.derived_at(id, dims, period) {
-        return format!("{} *(d)*", derived_value(analysis, d, false));
+        let mut cell = derived_value(analysis, d, false);
+        cell.push_str(" *(d)*");
+        return cell;
     }
     "–".into()
 }
@@ -97,8 +101,12 @@ pub(crate) fn change_cell(
             return c;
         }
     }
-    match analysis.derived_at(&format!("{id}.{}", change.suffix()), dims, period) {
-        Some(d) => format!("{} *(d)*", change_text(analysis, d)),
+    match analysis.derived_at(&[id, ".", change.suffix()].concat(), dims, period) {
+        Some(d) => {
+            let mut cell = change_text(analysis, d);
+            cell.push_str(" *(d)*");
+            cell
+        }
         None => "–".into(),
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use qbrief_calc::{Analysis, Flag};
-use qbrief_model::{Change, Dims, Fact, Period, Section};
+use qbrief_model::{Change, Dims, Fact, MetricKey, Period, Section};
 
 use super::cells::change_label;
 use super::cells::{change_cell, change_text, derived_value, dims_suffix, level_cell};
@@ -179,13 +179,15 @@ pub(crate) fn guidance(
     notes: &mut Notes<'_>,
 ) -> SectionView {
     let mut table = Table::left_aligned(&["Metric", "For", "Guidance, call by call", "Outcome"]);
-    type Series<'f> = (Period, String, &'f Dims, Option<&'f str>);
-    let mut groups: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
+    // Grouped by borrowed keys (every brief walks the company's guidance),
+    // then ordered by the series' id text.
+    type Series<'f> = (Period, &'f MetricKey, &'f Dims, Option<&'f str>);
+    let mut by_series: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
     for fact in analysis.data.facts.iter().filter(|f| f.guidance) {
-        groups
+        by_series
             .entry((
                 fact.period,
-                fact.metric.id(),
+                &fact.metric,
                 &fact.dims,
                 fact.subject.as_deref(),
             ))
@@ -193,17 +195,25 @@ pub(crate) fn guidance(
             .push(fact);
     }
     let fye = analysis.data.company.fiscal_year_end_month;
-    for ((target, id, dims, subject), facts) in groups {
-        // Guidance for a half or a year is settled in its last quarter's brief.
-        let ends_here = target.dates(fye).1 == period.dates(fye).1;
-        let said_now = facts.iter().any(|f| {
+    let period_end = period.dates(fye).1;
+    // Guidance for a half or a year is settled in its last quarter's brief;
+    // other guidance shows in the briefs of the calls that gave it.
+    let ends_here = |target: Period| target.dates(fye).1 == period_end;
+    let said_now = |facts: &[&Fact]| {
+        facts.iter().any(|f| {
             analysis
                 .document(&f.source)
                 .is_some_and(|d| d.period == period)
-        });
-        if !ends_here && !said_now {
-            continue;
-        }
+        })
+    };
+    let mut groups: Vec<_> = by_series
+        .into_iter()
+        .filter(|((target, ..), facts)| ends_here(*target) || said_now(facts))
+        .map(|((target, key, dims, subject), facts)| ((target, key.id(), dims, subject), facts))
+        .collect();
+    groups.sort_by(|(a, _), (b, _)| a.cmp(b));
+    for ((target, id, dims, subject), facts) in groups {
+        let ends_here = ends_here(target);
         // Guidance for a later period shows only what was said up to this
         // quarter; guidance for this quarter also what later calls recalled.
         let facts: Vec<&Fact> = facts
