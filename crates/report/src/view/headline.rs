@@ -124,15 +124,19 @@ fn largest_moves(analysis: &Analysis<'_>, period: Period) -> Option<String> {
             .key_figures
             .iter()
             .filter_map(|id| {
-                let d = analysis.derived(&format!("{id}.{suffix}"), period)?;
+                let d = analysis.derived(&[id, ".", suffix].concat(), period)?;
                 let v = d.value?;
                 if d.flags.contains(&Flag::PercentagePoints) {
                     return None;
                 }
-                let label = in_sentence(vocabulary.label(id)?);
-                Some((format!("{label} {}", change_text(analysis, d)), v.abs()))
+                Some((vocabulary.label(id)?, d, v.abs()))
             })
-            .max_by(|a, b| a.1.cmp(&b.1))
+            .max_by(|a, b| a.2.cmp(&b.2))
+            // Only the largest move is worded.
+            .map(|(label, d, v)| {
+                let label = in_sentence(label);
+                (format!("{label} {}", change_text(analysis, d)), v)
+            })
     };
     let mut parts = Vec::new();
     if let Some((text, _)) = moves("qoq") {
