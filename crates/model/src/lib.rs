@@ -62,6 +62,7 @@ mod source_file;
 mod taxonomy;
 mod taxonomy_file;
 mod toml_cx;
+mod toml_tree;
 mod unit;
 mod value;
 mod verify;

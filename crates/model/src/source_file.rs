@@ -3,7 +3,7 @@
 //! than stopping at the first.
 
 use chrono::NaiveDate;
-use toml_edit::{Item, Table, Value};
+use toml::de::DeTable;
 
 use crate::company::{Company, CompanyId};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
@@ -15,6 +15,7 @@ use crate::metric::{closest, MetricKey, SignConvention};
 use crate::quantity::Currency;
 use crate::taxonomy::Vocabulary;
 use crate::toml_cx::{root_span, Cx, Required};
+use crate::toml_tree::Table;
 use crate::value::parse_value;
 
 const COMPANY_KEYS: &[&str] = &[
@@ -54,7 +55,7 @@ pub fn parse_company(file: &str, text: &str, folder: &str) -> (Option<Company>, 
     let Some(doc) = cx.parse_toml() else {
         return (None, cx.diagnostics);
     };
-    let root = doc.as_table();
+    let root = doc.get_ref();
     cx.unknown_keys(root, COMPANY_KEYS, "company.toml");
     let id = cx.string(root, "id", Required::Yes, root_span());
     let name = cx.string(root, "name", Required::Yes, root_span());
@@ -163,20 +164,20 @@ pub fn parse_document(
             ..ParsedDocument::default()
         };
     };
-    let root = doc.as_table();
+    let root = doc.get_ref();
     cx.unknown_keys(root, DOCUMENT_FILE_KEYS, "a source file");
 
-    let document_table = match root.get("document") {
-        Some(Item::Table(t)) => Some(t),
-        Some(other) => {
+    let document_table = match cx.std_table(root, "document") {
+        Ok(Some(t)) => Some(t),
+        Err(span) => {
             cx.push(
                 Diagnostic::error(K::WrongType, "\"document\" must be a table")
-                    .at(&source, other.span().unwrap_or(0..0))
+                    .at(&source, span)
                     .with_hint("write it as a [document] table"),
             );
             None
         }
-        None => {
+        Ok(None) => {
             cx.push(
                 Diagnostic::error(K::MissingKey, "missing [document] table")
                     .at(&source, 0..0)
@@ -188,15 +189,15 @@ pub fn parse_document(
         }
     };
     let speakers = cx.speakers(root);
-    let mut document = document_table.and_then(|t| cx.document(t, stem, company, &speakers));
+    let mut document = document_table.and_then(|t| cx.document(&t, stem, company, &speakers));
     let ignored = cx.ignored(root);
     if let Some(d) = document.as_mut() {
         d.ignored = ignored;
     }
     let mut facts = Vec::new();
-    match root.get("fact") {
-        Some(Item::ArrayOfTables(array)) => {
-            for table in array.iter() {
+    match cx.array_of_tables(root, "fact") {
+        Ok(tables) => {
+            for table in &tables {
                 if let Some(fact) = cx.fact(
                     table,
                     document.as_ref(),
@@ -208,12 +209,11 @@ pub fn parse_document(
                 }
             }
         }
-        Some(other) => cx.push(
+        Err(span) => cx.push(
             Diagnostic::error(K::WrongType, "\"fact\" must be an array of tables")
-                .at(&source, other.span().unwrap_or(0..0))
+                .at(&source, span)
                 .with_hint("write each fact under its own [[fact]] header"),
         ),
-        None => {}
     }
     ParsedDocument {
         document,
@@ -223,11 +223,11 @@ pub fn parse_document(
 }
 
 impl<'s> Cx<'s> {
-    fn speakers(&mut self, root: &Table) -> Vec<Speaker> {
+    fn speakers(&mut self, root: &DeTable<'_>) -> Vec<Speaker> {
         let mut speakers = Vec::new();
-        match root.get("speaker") {
-            Some(Item::ArrayOfTables(array)) => {
-                for table in array.iter() {
+        match self.array_of_tables(root, "speaker") {
+            Ok(tables) => {
+                for table in &tables {
                     let span = self.table_span(table);
                     self.unknown_keys(table, SPEAKER_KEYS, "[[speaker]]");
                     let name = self.string(table, "name", Required::Yes, span.clone());
@@ -247,19 +247,18 @@ impl<'s> Cx<'s> {
                     }
                 }
             }
-            Some(other) => self.push(
+            Err(span) => self.push(
                 Diagnostic::error(K::WrongType, "\"speaker\" must be an array of tables")
-                    .at(self.source, other.span().unwrap_or(0..0))
+                    .at(self.source, span)
                     .with_hint("declare each speaker under its own [[speaker]] header"),
             ),
-            None => {}
         }
         speakers
     }
 
     fn document(
         &mut self,
-        table: &Table,
+        table: &Table<'_, '_>,
         stem: &str,
         company: &CompanyId,
         speakers: &[Speaker],
@@ -348,7 +347,7 @@ impl<'s> Cx<'s> {
 
     fn fact(
         &mut self,
-        table: &Table,
+        table: &Table<'_, '_>,
         document: Option<&Document>,
         speakers: &[Speaker],
         (company, fiscal_year_end): (&CompanyId, u32),
@@ -382,17 +381,7 @@ impl<'s> Cx<'s> {
         let evidence = self.string(table, "evidence", Required::Yes, span.clone());
         let as_written = self.string(table, "as_written", Required::No, span.clone());
         let note = self.string(table, "note", Required::No, span.clone());
-        let preferred = match table.get("preferred") {
-            Some(Item::Value(Value::Boolean(b))) => *b.value(),
-            Some(item) => {
-                self.push(
-                    Diagnostic::error(K::WrongType, "\"preferred\" must be true or false")
-                        .at(self.source, item.span().unwrap_or(0..0)),
-                );
-                false
-            }
-            None => false,
-        };
+        let preferred = self.boolean(table, "preferred").is_some_and(|(b, _)| b);
 
         let metric_text = metric.as_ref().map(|(m, _)| m.clone());
         let metric = metric.and_then(|(id, id_span)| {
@@ -627,9 +616,9 @@ impl<'s> Cx<'s> {
 
 impl Cx<'_> {
     /// The `[[ignore]]` entries of a document file.
-    fn ignored(&mut self, root: &toml_edit::Table) -> Vec<crate::fact::Ignored> {
+    fn ignored(&mut self, root: &DeTable<'_>) -> Vec<crate::fact::Ignored> {
         let mut out = Vec::new();
-        for table in self.tables(root, "ignore") {
+        for table in &self.tables(root, "ignore") {
             let span = self.table_span(table);
             self.unknown_keys(table, IGNORE_KEYS, "[[ignore]]");
             let evidence = self.string(table, "evidence", Required::Yes, span.clone());

@@ -5,11 +5,10 @@
 
 use std::ops::Range;
 
-use toml_edit::{Item, Table};
-
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::{closest, MetricKind, SignConvention};
 use crate::toml_cx::{Cx, Required};
+use crate::toml_tree::Table;
 
 const ROOT_KEYS: &[&str] = &[
     "taxonomy", "unit", "metric", "axis", "derived", "section", "brief",
@@ -131,11 +130,11 @@ pub fn parse_taxonomy(
     let Some(doc) = cx.parse_toml() else {
         return (None, cx.diagnostics);
     };
-    let root = doc.as_table();
+    let root = doc.get_ref();
     cx.unknown_keys(root, ROOT_KEYS, "a taxonomy file");
-    let header = match root.get("taxonomy") {
-        Some(Item::Table(t)) => Some(t),
-        _ => {
+    let header = match cx.std_table(root, "taxonomy") {
+        Ok(Some(t)) => Some(t),
+        Ok(None) | Err(_) => {
             cx.push(
                 Diagnostic::error(K::MissingKey, "missing [taxonomy] table")
                     .at(&source, 0..0)
@@ -146,11 +145,11 @@ pub fn parse_taxonomy(
     };
     let (id, label, extends) = match header {
         Some(t) => {
-            let span = cx.table_span(t);
-            cx.unknown_keys(t, TAXONOMY_KEYS, "[taxonomy]");
-            let id = cx.string(t, "id", Required::Yes, span.clone());
-            let label = cx.string(t, "label", Required::Yes, span);
-            let extends = cx.string_list(t, "extends").unwrap_or_default();
+            let span = cx.table_span(&t);
+            cx.unknown_keys(&t, TAXONOMY_KEYS, "[taxonomy]");
+            let id = cx.string(&t, "id", Required::Yes, span.clone());
+            let label = cx.string(&t, "label", Required::Yes, span);
+            let extends = cx.string_list(&t, "extends").unwrap_or_default();
             (id, label, extends)
         }
         None => (None, None, Vec::new()),
@@ -172,55 +171,52 @@ pub fn parse_taxonomy(
     let units = cx
         .tables(root, "unit")
         .into_iter()
-        .filter_map(|t| cx.unit(t))
+        .filter_map(|t| cx.unit(&t))
         .collect();
     let metrics = cx
         .tables(root, "metric")
         .into_iter()
-        .filter_map(|t| cx.metric(t))
+        .filter_map(|t| cx.metric(&t))
         .collect();
     let axes = cx
         .tables(root, "axis")
         .into_iter()
-        .filter_map(|t| cx.axis(t))
+        .filter_map(|t| cx.axis(&t))
         .collect();
     let derived = cx
         .tables(root, "derived")
         .into_iter()
-        .filter_map(|t| cx.derived(t))
+        .filter_map(|t| cx.derived(&t))
         .collect();
     let sections = cx
         .tables(root, "section")
         .into_iter()
         .filter_map(|t| {
-            let span = cx.table_span(t);
-            cx.unknown_keys(t, SECTION_KEYS, "[[section]]");
-            let id = cx.string(t, "id", Required::Yes, span.clone());
-            let title = cx.string(t, "title", Required::Yes, span);
+            let span = cx.table_span(&t);
+            cx.unknown_keys(&t, SECTION_KEYS, "[[section]]");
+            let id = cx.string(&t, "id", Required::Yes, span.clone());
+            let title = cx.string(&t, "title", Required::Yes, span);
             Some(SectionDecl {
                 id: cx.slug(id?)?,
                 title: title?.0,
             })
         })
         .collect();
-    let brief = match root.get("brief") {
-        Some(Item::Table(t)) => {
-            cx.unknown_keys(t, BRIEF_KEYS, "[brief]");
+    let brief = match cx.std_table(root, "brief") {
+        Ok(Some(t)) => {
+            cx.unknown_keys(&t, BRIEF_KEYS, "[brief]");
             BriefDecl {
-                key_figures: cx.string_list(t, "key_figures"),
-                trend: cx.string_list(t, "trend"),
-                charts: cx.string_list(t, "charts"),
-                sections: cx.string_list(t, "sections"),
+                key_figures: cx.string_list(&t, "key_figures"),
+                trend: cx.string_list(&t, "trend"),
+                charts: cx.string_list(&t, "charts"),
+                sections: cx.string_list(&t, "sections"),
             }
         }
-        Some(other) => {
-            cx.push(
-                Diagnostic::error(K::WrongType, "\"brief\" must be a table")
-                    .at(&source, other.span().unwrap_or(0..0)),
-            );
+        Err(span) => {
+            cx.push(Diagnostic::error(K::WrongType, "\"brief\" must be a table").at(&source, span));
             BriefDecl::default()
         }
-        None => BriefDecl::default(),
+        Ok(None) => BriefDecl::default(),
     };
     let file = match (id, label) {
         (Some((id, id_span)), Some((label, _))) if cx.diagnostics.is_empty() => {
@@ -280,7 +276,7 @@ impl Cx<'_> {
         Some((id, span))
     }
 
-    fn unit(&mut self, t: &Table) -> Option<UnitDecl> {
+    fn unit(&mut self, t: &Table<'_, '_>) -> Option<UnitDecl> {
         let span = self.table_span(t);
         self.unknown_keys(t, UNIT_KEYS, "[[unit]]");
         let id = self.string(t, "id", Required::Yes, span.clone());
@@ -312,7 +308,7 @@ impl Cx<'_> {
         })
     }
 
-    fn metric(&mut self, t: &Table) -> Option<MetricDecl> {
+    fn metric(&mut self, t: &Table<'_, '_>) -> Option<MetricDecl> {
         let span = self.table_span(t);
         self.unknown_keys(t, METRIC_KEYS, "[[metric]]");
         let id = self.string(t, "id", Required::Yes, span.clone());
@@ -358,7 +354,7 @@ impl Cx<'_> {
         None
     }
 
-    fn axis(&mut self, t: &Table) -> Option<AxisDecl> {
+    fn axis(&mut self, t: &Table<'_, '_>) -> Option<AxisDecl> {
         let span = self.table_span(t);
         self.unknown_keys(t, AXIS_KEYS, "[[axis]]");
         let id = self.string(t, "id", Required::Yes, span.clone());
@@ -396,7 +392,7 @@ impl Cx<'_> {
         })
     }
 
-    fn derived(&mut self, t: &Table) -> Option<DerivedDecl> {
+    fn derived(&mut self, t: &Table<'_, '_>) -> Option<DerivedDecl> {
         let span = self.table_span(t);
         self.unknown_keys(t, DERIVED_KEYS, "[[derived]]");
         let id = self.string(t, "id", Required::Yes, span.clone());

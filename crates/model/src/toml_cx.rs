@@ -4,11 +4,13 @@
 
 use std::ops::Range;
 
-use toml_edit::{Item, Table, Value};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::closest;
 use crate::period::Period;
+use crate::toml_tree::{span, Shape, Table};
 
 #[derive(PartialEq, Eq)]
 pub(crate) enum Required {
@@ -49,29 +51,28 @@ impl<'s> Cx<'s> {
         });
     }
 
-    pub(crate) fn parse_toml(&mut self) -> Option<toml_edit::Document<&'s str>> {
-        match toml_edit::Document::parse(self.text) {
-            Ok(doc) => Some(doc),
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                let message = e.message().trim().trim_end_matches('.').to_string();
-                let message = format!("invalid TOML: {}", lowercase_first(&message));
-                self.push(Diagnostic::error(K::Syntax, message).at(self.source, span));
-                None
-            }
-        }
+    pub(crate) fn parse_toml(&mut self) -> Option<Spanned<DeTable<'s>>> {
+        let (message, span) = match crate::toml_tree::parse(self.text) {
+            Ok(root) => return Some(root),
+            Err(found) => found,
+        };
+        let message = message.trim().trim_end_matches('.').to_string();
+        let message = format!("invalid TOML: {}", lowercase_first(&message));
+        self.push(Diagnostic::error(K::Syntax, message).at(self.source, span));
+        None
     }
 
-    pub(crate) fn unknown_keys(&mut self, table: &Table, known: &[&str], what: &str) {
-        for (key, _) in table.iter() {
-            if known.contains(&key) {
+    pub(crate) fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], what: &str) {
+        // With toml's `preserve_order` the keys come in the order of the file.
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if known.contains(&name) {
                 continue;
             }
-            let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
             let mut d =
-                Diagnostic::error(K::UnknownKey, format!("unknown key \"{key}\" in {what}"))
-                    .at(self.source, span);
-            d = match closest(key, known) {
+                Diagnostic::error(K::UnknownKey, format!("unknown key \"{name}\" in {what}"))
+                    .at(self.source, key.span());
+            d = match closest(name, known) {
                 Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
                 None => d.with_hint(format!("the keys are: {}", known.join(", "))),
             };
@@ -83,36 +84,29 @@ impl<'s> Cx<'s> {
     /// required key at `table_span`, and any non-string value.
     pub(crate) fn string(
         &mut self,
-        table: &Table,
+        table: &DeTable<'_>,
         key: &str,
         required: Required,
         table_span: Range<usize>,
     ) -> Option<(String, Range<usize>)> {
         match table.get(key) {
-            Some(Item::Value(Value::String(s))) => {
-                Some((s.value().clone(), s.span().unwrap_or(0..0)))
-            }
             Some(item) => {
-                let span = item.span().unwrap_or(table_span);
-                let shown = item
-                    .span()
-                    .and_then(|s| self.text.get(s))
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
-                let mut d = Diagnostic::error(K::WrongType, format!("\"{key}\" must be a string"))
-                    .at(self.source, span);
-                if item
-                    .as_value()
-                    .is_some_and(|v| v.is_integer() || v.is_float())
-                {
-                    d = Diagnostic::error(
+                if let DeValue::String(s) = item.get_ref() {
+                    return Some((s.to_string(), item.span()));
+                }
+                let span = span(item);
+                let shown = self.text.get(span.clone()).unwrap_or_default().trim();
+                let d = if matches!(item.get_ref(), DeValue::Integer(_) | DeValue::Float(_)) {
+                    Diagnostic::error(
                         K::WrongType,
                         format!("\"{key}\" is a bare number; bare TOML numbers are rejected because they lose the stated precision"),
                     )
-                    .at(self.source, item.span().unwrap_or(0..0))
-                    .with_hint(format!("write it as a string, the way the document says it: {key} = \"{shown}\""));
-                }
+                    .at(self.source, span)
+                    .with_hint(format!("write it as a string, the way the document says it: {key} = \"{shown}\""))
+                } else {
+                    Diagnostic::error(K::WrongType, format!("\"{key}\" must be a string"))
+                        .at(self.source, span)
+                };
                 self.push(d);
                 None
             }
@@ -129,19 +123,27 @@ impl<'s> Cx<'s> {
 
     pub(crate) fn integer(
         &mut self,
-        table: &Table,
+        table: &DeTable<'_>,
         key: &str,
         table_span: Range<usize>,
     ) -> Option<(i64, Range<usize>)> {
         match table.get(key) {
-            Some(Item::Value(Value::Integer(i))) => Some((*i.value(), i.span().unwrap_or(0..0))),
-            Some(item) => {
-                self.push(
-                    Diagnostic::error(K::WrongType, format!("\"{key}\" must be a whole number"))
-                        .at(self.source, item.span().unwrap_or(0..0)),
-                );
-                None
-            }
+            Some(item) => match item.get_ref() {
+                // parse_toml has rejected every integer that overflows i64.
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|n| (n, item.span())),
+                _ => {
+                    self.push(
+                        Diagnostic::error(
+                            K::WrongType,
+                            format!("\"{key}\" must be a whole number"),
+                        )
+                        .at(self.source, span(item)),
+                    );
+                    None
+                }
+            },
             None => {
                 self.push(
                     Diagnostic::error(K::MissingKey, format!("missing required key \"{key}\""))
@@ -166,10 +168,12 @@ impl<'s> Cx<'s> {
         }
     }
 
-    pub(crate) fn table_span(&self, table: &Table) -> Range<usize> {
-        table.span().map_or(0..0, |s| {
-            s.start..s.start + self.text[s.start..].find('\n').unwrap_or(0)
-        })
+    /// Where a finding about a whole table points: its header line, from
+    /// the header to the end of the line.
+    pub(crate) fn table_span(&self, table: &Table<'_, '_>) -> Range<usize> {
+        let start = table.span().start;
+        let line = self.text.get(start..).and_then(|rest| rest.find('\n'));
+        start..start + line.unwrap_or(0)
     }
 }
 
@@ -190,17 +194,21 @@ pub(crate) type KeyValue = (String, Range<usize>, String, Range<usize>);
 
 impl Cx<'_> {
     /// A boolean value, `None` when absent; a value of another type is reported.
-    pub(crate) fn boolean(&mut self, table: &Table, key: &str) -> Option<(bool, Range<usize>)> {
-        match table.get(key) {
-            Some(Item::Value(Value::Boolean(b))) => Some((*b.value(), b.span().unwrap_or(0..0))),
-            Some(item) => {
+    pub(crate) fn boolean(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+    ) -> Option<(bool, Range<usize>)> {
+        let item = table.get(key)?;
+        match item.get_ref() {
+            DeValue::Boolean(b) => Some((*b, item.span())),
+            _ => {
                 self.push(
                     Diagnostic::error(K::WrongType, format!("\"{key}\" must be true or false"))
-                        .at(self.source, item.span().unwrap_or(0..0)),
+                        .at(self.source, span(item)),
                 );
                 None
             }
-            None => None,
         }
     }
 
@@ -208,31 +216,28 @@ impl Cx<'_> {
     /// another type is reported.
     pub(crate) fn string_list(
         &mut self,
-        table: &Table,
+        table: &DeTable<'_>,
         key: &str,
     ) -> Option<Vec<(String, Range<usize>)>> {
         let item = table.get(key)?;
-        let array = match item {
-            Item::Value(Value::Array(a)) => a,
-            other => {
-                self.push(
-                    Diagnostic::error(
-                        K::WrongType,
-                        format!("\"{key}\" must be an array of strings"),
-                    )
-                    .at(self.source, other.span().unwrap_or(0..0))
-                    .with_hint(format!("write it as {key} = [\"...\", \"...\"]")),
-                );
-                return None;
-            }
+        let Shape::Value(DeValue::Array(array)) = self.shape(item) else {
+            self.push(
+                Diagnostic::error(
+                    K::WrongType,
+                    format!("\"{key}\" must be an array of strings"),
+                )
+                .at(self.source, span(item))
+                .with_hint(format!("write it as {key} = [\"...\", \"...\"]")),
+            );
+            return None;
         };
         let mut out = Vec::new();
         for value in array.iter() {
-            match value {
-                Value::String(s) => out.push((s.value().clone(), s.span().unwrap_or(0..0))),
-                other => self.push(
+            match value.get_ref() {
+                DeValue::String(s) => out.push((s.to_string(), value.span())),
+                _ => self.push(
                     Diagnostic::error(K::WrongType, format!("\"{key}\" must hold only strings"))
-                        .at(self.source, other.span().unwrap_or(0..0)),
+                        .at(self.source, value.span()),
                 ),
             }
         }
@@ -241,32 +246,31 @@ impl Cx<'_> {
 
     /// An inline table of strings (`dims = { region = "asia" }`) as
     /// (key, key span, value, value span), `None` when absent.
-    pub(crate) fn string_map(&mut self, table: &Table, key: &str) -> Option<Vec<KeyValue>> {
+    pub(crate) fn string_map(&mut self, table: &DeTable<'_>, key: &str) -> Option<Vec<KeyValue>> {
         let item = table.get(key)?;
-        let Some(inline) = item.as_inline_table() else {
+        let Shape::InlineTable(inline) = self.shape(item) else {
             self.push(
                 Diagnostic::error(
                     K::WrongType,
                     format!("\"{key}\" must be an inline table of strings"),
                 )
-                .at(self.source, item.span().unwrap_or(0..0))
+                .at(self.source, span(item))
                 .with_hint(format!("write it as {key} = {{ axis = \"member\" }}")),
             );
             return None;
         };
         let mut out = Vec::new();
         for (k, v) in inline.iter() {
-            let key_span = inline.key(k).and_then(|k| k.span()).unwrap_or(0..0);
-            match v {
-                Value::String(s) => out.push((
-                    k.to_string(),
-                    key_span,
-                    s.value().clone(),
-                    s.span().unwrap_or(0..0),
-                )),
-                other => self.push(
-                    Diagnostic::error(K::WrongType, format!("\"{key}.{k}\" must be a string"))
-                        .at(self.source, other.span().unwrap_or(key_span)),
+            match v.get_ref() {
+                DeValue::String(s) => {
+                    out.push((k.get_ref().to_string(), k.span(), s.to_string(), v.span()));
+                }
+                _ => self.push(
+                    Diagnostic::error(
+                        K::WrongType,
+                        format!("\"{key}.{}\" must be a string", k.get_ref()),
+                    )
+                    .at(self.source, v.span()),
                 ),
             }
         }
@@ -274,21 +278,21 @@ impl Cx<'_> {
     }
 
     /// The tables of an array of tables (`[[metric]]`), reporting any other type.
-    pub(crate) fn tables<'t>(&mut self, root: &'t Table, key: &str) -> Vec<&'t Table> {
-        match root.get(key) {
-            Some(Item::ArrayOfTables(array)) => array.iter().collect(),
-            Some(other) => {
-                self.push(
-                    Diagnostic::error(
-                        K::WrongType,
-                        format!("\"{key}\" must be an array of tables"),
-                    )
-                    .at(self.source, other.span().unwrap_or(0..0))
-                    .with_hint(format!("write each under its own [[{key}]] header")),
-                );
-                Vec::new()
-            }
-            None => Vec::new(),
-        }
+    pub(crate) fn tables<'t, 'i>(
+        &mut self,
+        root: &'t DeTable<'i>,
+        key: &str,
+    ) -> Vec<Table<'t, 'i>> {
+        self.array_of_tables(root, key).unwrap_or_else(|span| {
+            self.push(
+                Diagnostic::error(
+                    K::WrongType,
+                    format!("\"{key}\" must be an array of tables"),
+                )
+                .at(self.source, span)
+                .with_hint(format!("write each under its own [[{key}]] header")),
+            );
+            Vec::new()
+        })
     }
 }
