@@ -31,17 +31,15 @@ impl<T> SeriesMap<T> {
         value: T,
         replace: bool,
     ) {
-        if !self.0.contains_key(id) {
-            self.0.insert(id.to_string(), FxHashMap::default());
-        }
-        let Some(by_dims) = self.0.get_mut(id) else {
-            return;
+        // Owned keys are made only for a new id or new members; a series
+        // already present costs one lookup per level.
+        let by_dims = match self.0.get_mut(id) {
+            Some(by_dims) => by_dims,
+            None => self.0.entry(id.to_string()).or_default(),
         };
-        if !by_dims.contains_key(dims) {
-            by_dims.insert(dims.clone(), FxHashMap::default());
-        }
-        let Some(by_period) = by_dims.get_mut(dims) else {
-            return;
+        let by_period = match by_dims.get_mut(dims) {
+            Some(by_period) => by_period,
+            None => by_dims.entry(dims.clone()).or_default(),
         };
         if replace {
             by_period.insert((change, period), value);

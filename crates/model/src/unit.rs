@@ -184,7 +184,23 @@ impl Unit {
 
     /// Money in a currency.
     pub fn money(currency: Currency) -> Unit {
-        Unit::new(Dimension::money(), Some(currency), currency.to_string())
+        // Every amount a data file states asks for this; sharing one unit
+        // per currency and thread saves building its parts each time.
+        thread_local! {
+            static MONEY: std::cell::RefCell<Vec<Unit>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        MONEY.with(|cache| {
+            if let Some(unit) = cache
+                .borrow()
+                .iter()
+                .find(|u| u.0.currency == Some(currency))
+            {
+                return unit.clone();
+            }
+            let unit = Unit::new(Dimension::money(), Some(currency), currency.to_string());
+            cache.borrow_mut().push(unit.clone());
+            unit
+        })
     }
 
     /// Percent, the unit of every dimensionless value.

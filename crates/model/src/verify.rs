@@ -49,17 +49,29 @@ impl std::fmt::Display for EvidenceProblem {
 /// Normalises text for matching: typographic quotes and dashes to ASCII,
 /// any run of whitespace to one space. Case is kept: evidence is verbatim.
 pub fn normalize_text(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| match c {
+    // One pass: map each character, and write one space for each run of
+    // whitespace between words.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
             c => c,
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Checks one fact against the normalised text of its document (see
@@ -264,6 +276,29 @@ mod tests {
         assert!(scale_follows(" million in", 'M'));
         assert!(scale_follows("M", 'M'));
         assert!(!scale_follows(" miners", 'M'));
+    }
+
+    #[test]
+    fn normalising_in_one_pass_matches_split_and_join() {
+        for text in [
+            "",
+            "   ",
+            " a ",
+            "a\u{00A0}\u{00A0}b",
+            "\u{2003}x\ty\n\nz\u{3000}",
+            "Ünïcödé  Text",
+        ] {
+            let mapped = normalize_text(text);
+            let reference = text
+                .chars()
+                .map(|c| if c == '\u{00A0}' { ' ' } else { c })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(mapped, reference, "{text:?}");
+        }
+        assert_eq!(normalize_text("\u{2003}x\ty\n\nz\u{3000}"), "x y z");
     }
 
     #[test]

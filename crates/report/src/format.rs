@@ -286,7 +286,14 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 
 /// Escapes a formatted number for Markdown (only `$` needs it).
 pub fn md(text: &str) -> String {
-    text.replace('$', "\\$")
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, part) in text.split('$').enumerate() {
+        if i > 0 {
+            out.push_str("\\$");
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
