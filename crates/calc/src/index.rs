@@ -3,10 +3,12 @@
 //! the document that says them, conflicts, reconciliations, and the
 //! resolved series by borrowed parts.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use qbrief_model::{CompanyData, Conflict, Document, Fact, Period};
+// Keys are our own ids and addresses: a fast hash, nothing to defend against.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::derived::InputSource;
 use crate::resolve::Resolved;

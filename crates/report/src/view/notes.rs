@@ -1,11 +1,12 @@
 //! Footnotes: every stated figure a page shows cites its source, numbered
 //! in order of first reference.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use qbrief_calc::Analysis;
 use qbrief_model::Fact;
+// Keyed by addresses: a fast hash, nothing to defend against.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Footnote;
 use crate::format::{md, push_escaped};
@@ -23,7 +24,7 @@ impl<'a> Notes<'a> {
     pub(crate) fn new(analysis: &'a Analysis<'a>) -> Notes<'a> {
         Notes {
             analysis,
-            by_fact: HashMap::new(),
+            by_fact: HashMap::default(),
             footnotes: Vec::new(),
         }
     }
