@@ -402,13 +402,7 @@ fn duplicate_documents(data: &CompanyData) -> Vec<Diagnostic> {
 /// Normalises a phrase for duplicate detection: [`crate::normalize_text`]
 /// (quotes, dashes, whitespace), then case folded.
 pub fn normalize_phrase(text: &str) -> String {
-    let normalized = crate::verify::normalize_text(text);
-    // Evidence phrases are mostly ASCII, whose case folds in place.
-    if normalized.is_ascii() {
-        normalized.to_ascii_lowercase()
-    } else {
-        normalized.to_lowercase()
-    }
+    crate::verify::normalize_text(text).to_lowercase()
 }
 
 /// The file stem of a company's description.

@@ -206,7 +206,8 @@ pub fn number(a: Decimal, places: i32) -> String {
     if scale <= places {
         digits.extend(std::iter::repeat_n('0', places - scale));
     } else {
-        // Rounded to `places`, the digits past them are zeros.
+        // Only where rounding to tens would overflow (next to
+        // `Decimal::MAX`) are digits left past the point: they are dropped.
         digits.truncate(digits.len().saturating_sub(scale - places));
     }
     group(&digits, places)
@@ -286,14 +287,7 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 
 /// Escapes a formatted number for Markdown (only `$` needs it).
 pub fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    for (i, part) in text.split('$').enumerate() {
-        if i > 0 {
-            out.push_str("\\$");
-        }
-        out.push_str(part);
-    }
-    out
+    text.replace('$', "\\$")
 }
 
 #[cfg(test)]
