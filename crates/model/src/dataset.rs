@@ -60,25 +60,52 @@ impl CompanyData {
     /// Every group of statements of one series (metric, period, subject and
     /// measurement date) that do not all agree, in period, metric order.
     pub fn conflicts(&self) -> Vec<Conflict<'_>> {
-        let mut groups: BTreeMap<SeriesKey<'_>, Vec<&Fact>> = BTreeMap::new();
-        for fact in &self.facts {
-            groups.entry(series_key(fact)).or_default().push(fact);
+        // Equal by `Ord`, the order the groups are keyed by.
+        let same_metric =
+            |a: &Fact, b: &Fact| (a.period, &a.metric).cmp(&(b.period, &b.metric)).is_eq();
+        let in_order = self
+            .facts
+            .windows(2)
+            .all(|w| (w[0].period, &w[0].metric) <= (w[1].period, &w[1].metric));
+        let mut out = Vec::new();
+        if !in_order {
+            // Facts built by hand may come in any order: group them whole.
+            let all: Vec<&Fact> = self.facts.iter().collect();
+            self.push_conflicts(all, &mut out);
+            return out;
         }
-        groups
-            .into_iter()
-            .filter(|(_, s)| !crate::figure::all_agree(s.iter().map(|f| &f.figure)))
-            .map(
-                |((period, metric, dims, subject, as_of, _), statements)| Conflict {
-                    company: &self.company.id,
-                    metric: metric.clone(),
-                    dims: dims.clone(),
-                    period,
-                    subject,
-                    as_of,
-                    statements,
-                },
-            )
-            .collect()
+        // Loaded facts are ordered by period and metric, so the statements
+        // of one series sit in one run, and runs come in key order: only a
+        // run of several statements needs grouping, which keeps this linear
+        // in the facts.
+        for run in self.facts.chunk_by(|a, b| same_metric(a, b)) {
+            if run.len() > 1 {
+                self.push_conflicts(run.iter().collect(), &mut out);
+            }
+        }
+        out
+    }
+
+    /// Groups `facts` by series, in series-key order (stable, so each
+    /// group keeps the order of the facts), and pushes the groups whose
+    /// statements do not all agree.
+    fn push_conflicts<'a>(&'a self, mut facts: Vec<&'a Fact>, out: &mut Vec<Conflict<'a>>) {
+        facts.sort_by(|a, b| series_key(a).cmp(&series_key(b)));
+        for statements in facts.chunk_by(|a, b| series_key(a).cmp(&series_key(b)).is_eq()) {
+            if crate::figure::all_agree(statements.iter().map(|f| &f.figure)) {
+                continue;
+            }
+            let (period, metric, dims, subject, as_of, _) = series_key(statements[0]);
+            out.push(Conflict {
+                company: &self.company.id,
+                metric: metric.clone(),
+                dims: dims.clone(),
+                period,
+                subject,
+                as_of,
+                statements: statements.to_vec(),
+            });
+        }
     }
 
     /// Every period that has at least one fact, in order.
@@ -333,12 +360,26 @@ fn series_key(fact: &Fact) -> SeriesKey<'_> {
     )
 }
 
+/// Facts said twice, word for word, by the same speaker in the same
+/// document. `data.facts` must be in [`CompanyData::facts`] order: two such
+/// facts share a period and metric, so only runs of several statements of
+/// one metric and period are compared, each in file order.
 fn duplicate_facts(data: &CompanyData) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<(SeriesKey<'_>, String, &str, &str, String), &Fact> = BTreeMap::new();
     let mut out = Vec::new();
-    let mut facts: Vec<&Fact> = data.facts.iter().collect();
-    facts.sort_by(|a, b| a.location.cmp(&b.location));
-    for fact in facts {
+    let runs = data
+        .facts
+        .chunk_by(|a, b| (a.period, &a.metric).cmp(&(b.period, &b.metric)).is_eq());
+    for run in runs.filter(|run| run.len() > 1) {
+        let mut facts: Vec<&Fact> = run.iter().collect();
+        facts.sort_by(|a, b| a.location.cmp(&b.location));
+        duplicates_in(data, &facts, &mut out);
+    }
+    out
+}
+
+fn duplicates_in(data: &CompanyData, facts: &[&Fact], out: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(SeriesKey<'_>, String, &str, &str, String), &Fact> = BTreeMap::new();
+    for &fact in facts {
         let key = (
             series_key(fact),
             fact.figure.value().normalize().to_string()
@@ -376,7 +417,6 @@ fn duplicate_facts(data: &CompanyData) -> Vec<Diagnostic> {
             seen.insert(key, fact);
         }
     }
-    out
 }
 
 fn duplicate_documents(data: &CompanyData) -> Vec<Diagnostic> {
@@ -543,5 +583,76 @@ fn company_vocabulary(
             );
             Vocabulary::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(stem: &str, text: &str) -> DataFile {
+        DataFile {
+            path: format!("data/acme/{stem}.toml"),
+            folder: "acme".into(),
+            stem: stem.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// (period, metric, dims, statement lines) of each conflict.
+    fn shape(conflicts: &[Conflict<'_>]) -> Vec<(Period, String, String, Vec<usize>)> {
+        conflicts
+            .iter()
+            .map(|c| {
+                let mut lines: Vec<usize> = c.statements.iter().map(|f| f.location.line).collect();
+                lines.sort();
+                (
+                    c.period,
+                    c.metric.to_string(),
+                    crate::fact::dims_text(&c.dims),
+                    lines,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn conflicts_of_sorted_and_unsorted_facts_agree() {
+        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"ACME\"\nexchange = \"NASDAQ\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+        let mut call = String::from("[document]\nid = \"q3\"\nkind = \"earnings-call\"\ntitle = \"Q3\"\nperiod = \"2024-Q3\"\nfile = \"q3.txt\"\n");
+        // Two conflicting series (revenue Q3, cash Q2), one agreeing pair
+        // and single statements between them.
+        for (i, (metric, period, value)) in [
+            ("revenue", "2024-Q3", "$73.6M"),
+            ("cash", "2024-Q2", "$10M"),
+            ("revenue", "2024-Q3", "$80.1M"),
+            ("revenue", "2024-Q2", "$70M"),
+            ("cash", "2024-Q2", "$12M"),
+            ("cash", "2024-Q3", "$11M"),
+            ("cash", "2024-Q3", "$11.0M"),
+            ("revenue", "2024-Q3", "$73.6M"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            call += &format!("[[fact]]\nmetric = \"{metric}\"\nperiod = \"{period}\"\nvalue = \"{value}\"\nevidence = \"{metric} {i} was {value}\"\n");
+        }
+        let (dataset, findings) = Dataset::load(&[file("company", company), file("q3", &call)]);
+        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+        let data = &dataset.companies.values().next().unwrap();
+        let sorted = data.conflicts();
+        assert_eq!(
+            shape(&sorted)
+                .iter()
+                .map(|(p, m, _, lines)| (p.to_string(), m.as_str(), lines.len()))
+                .collect::<Vec<_>>(),
+            [
+                ("2024-Q2".to_string(), "cash", 2),
+                ("2024-Q3".to_string(), "revenue", 3)
+            ]
+        );
+        let mut shuffled = (*data).clone();
+        shuffled.facts.reverse();
+        assert_eq!(shape(&shuffled.conflicts()), shape(&sorted));
     }
 }
