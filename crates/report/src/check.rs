@@ -26,7 +26,6 @@ pub fn check_markdown(markdown: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let mut last_level: Option<usize> = None;
     let mut header_cells: Option<usize> = None;
-    let mut references: Vec<(String, usize)> = Vec::new();
     let mut definitions: BTreeSet<String> = BTreeSet::new();
     let mut in_code = false;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
@@ -87,10 +86,10 @@ pub fn check_markdown(markdown: &str) -> Vec<String> {
     // pulldown-cmark leaves a reference without a definition as plain text,
     // so references are found in the source: unescaped `[^label]` outside
     // code, not at the start of a definition.
-    references.extend(source_references(markdown));
-    let used: BTreeSet<&str> = references.iter().map(|(l, _)| l.as_str()).collect();
+    let references = source_references(markdown);
+    let used: BTreeSet<&str> = references.iter().map(|&(l, _)| l).collect();
     for (label, line) in &references {
-        if !definitions.contains(label) {
+        if !definitions.contains(*label) {
             problems.push(format!(
                 "line {line}: footnote [^{label}] has no definition"
             ));
@@ -104,7 +103,7 @@ pub fn check_markdown(markdown: &str) -> Vec<String> {
     problems
 }
 
-fn source_references(markdown: &str) -> Vec<(String, usize)> {
+fn source_references(markdown: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let mut fenced = false;
     for (n, line) in markdown.lines().enumerate() {
@@ -115,16 +114,16 @@ fn source_references(markdown: &str) -> Vec<(String, usize)> {
         if fenced {
             continue;
         }
-        // One pass over the bytes: backticks seen so far tell whether a
+        // One pass from mark to mark: backticks seen so far tell whether a
         // reference sits inside an inline code span (an odd number).
         let bytes = line.as_bytes();
         let mut ticks = 0usize;
-        for (at, &b) in bytes.iter().enumerate() {
-            if b == b'`' {
+        for at in memchr::memchr2_iter(b'[', b'`', bytes) {
+            if bytes[at] == b'`' {
                 ticks += 1;
                 continue;
             }
-            if b != b'[' || bytes.get(at + 1) != Some(&b'^') {
+            if bytes.get(at + 1) != Some(&b'^') {
                 continue;
             }
             let escaped = at > 0 && bytes[at - 1] == b'\\';
@@ -138,7 +137,7 @@ fn source_references(markdown: &str) -> Vec<(String, usize)> {
                 && !label.is_empty()
                 && !label.contains(char::is_whitespace)
             {
-                out.push((label.to_string(), n + 1));
+                out.push((label, n + 1));
             }
         }
     }
@@ -161,26 +160,27 @@ fn heading_number(level: HeadingLevel) -> usize {
 /// is counted rather than the events.
 fn cell_count(row: &str) -> usize {
     let line = row.lines().next().unwrap_or("").trim();
-    let mut pipes = 0;
-    let mut escaped = false;
+    let bytes = line.as_bytes();
+    let mut pipes = 0usize;
     let mut in_code = false;
+    // A backslash escapes the byte after it, whatever it is.
+    let mut escaped_at = None;
     // Bytes, not chars: the marks are ASCII, and UTF-8 never hides an ASCII
     // byte inside another character.
-    for b in line.bytes() {
-        match b {
-            b'\\' if !escaped => {
-                escaped = true;
-                continue;
-            }
-            b'`' if !escaped => in_code = !in_code,
-            b'|' if !escaped && !in_code => pipes += 1,
+    for at in memchr::memchr3_iter(b'\\', b'`', b'|', bytes) {
+        if escaped_at == Some(at) {
+            continue;
+        }
+        match bytes[at] {
+            b'\\' => escaped_at = Some(at + 1),
+            b'`' => in_code = !in_code,
+            _ if !in_code => pipes += 1,
             _ => {}
         }
-        escaped = false;
     }
     let leading = usize::from(line.starts_with('|'));
     let trailing = usize::from(line.ends_with('|') && !line.ends_with("\\|"));
-    pipes + 1 - leading - trailing
+    (pipes + 1).saturating_sub(leading + trailing)
 }
 
 #[cfg(test)]
@@ -201,9 +201,39 @@ mod tests {
         );
     }
 
+    /// The byte-by-byte count `cell_count` replaced, as an oracle.
+    fn cell_count_by_bytes(row: &str) -> usize {
+        let line = row.lines().next().unwrap_or("").trim();
+        let (mut pipes, mut escaped, mut in_code) = (0usize, false, false);
+        for b in line.bytes() {
+            match b {
+                b'\\' if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                b'`' if !escaped => in_code = !in_code,
+                b'|' if !escaped && !in_code => pipes += 1,
+                _ => {}
+            }
+            escaped = false;
+        }
+        let leading = usize::from(line.starts_with('|'));
+        let trailing = usize::from(line.ends_with('|') && !line.ends_with("\\|"));
+        (pipes + 1).saturating_sub(leading + trailing)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cell_count_matches_the_byte_by_byte_count(row in "\\|[a\\\\`| é]{0,24}") {
+            proptest::prop_assert_eq!(cell_count(&row), cell_count_by_bytes(&row));
+        }
+    }
+
     #[test]
     fn escaped_pipes_are_not_cells() {
         assert_eq!(cell_count("| a \\| b | c |"), 2);
+        // A closing pipe inside code is not a cell.
+        assert_eq!(cell_count("|`|"), 0);
         assert!(check_markdown("# T\n\n| a | b |\n| --- | --- |\n| x \\| y | z |\n").is_empty());
         assert!(check_markdown("# T\n\n```\n<div>\n```\n").is_empty());
     }
