@@ -49,6 +49,7 @@
 #![forbid(unsafe_code)]
 
 mod company;
+mod conflict;
 mod dataset;
 mod diagnostic;
 mod fact;
@@ -68,7 +69,8 @@ mod value;
 mod verify;
 
 pub use company::{Company, CompanyId};
-pub use dataset::{normalize_phrase, CompanyData, Conflict, DataFile, Dataset};
+pub use conflict::Conflict;
+pub use dataset::{normalize_phrase, CompanyData, DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};
 pub use fact::{
     dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Ignored, Location, Speaker,
