@@ -266,19 +266,36 @@ pub fn escape(text: &str) -> String {
 pub(crate) fn push_escaped(out: &mut String, text: &str) {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'\\' | b'`' | b'*' | b'_' | b'{' | b'}' | b'[' | b']' | b'<' | b'>' | b'#' | b'|'
-            | b'!' | b'$' | b'&' | b'~' | b'^' => None,
-            b'\n' | b'\r' => Some(' '),
-            _ => continue,
-        };
+        let markup = matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'{'
+                | b'}'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'#'
+                | b'|'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'~'
+                | b'^'
+        );
+        if !markup && b != b'\n' && b != b'\r' {
+            continue;
+        }
         out.push_str(&text[start..i]);
-        match replacement {
-            Some(c) => out.push(c),
-            None => {
-                out.push('\\');
-                out.push(b as char);
-            }
+        if markup {
+            out.push('\\');
+            out.push(b as char);
+        } else {
+            // A line break would end a table row or a footnote.
+            out.push(' ');
         }
         start = i + 1;
     }

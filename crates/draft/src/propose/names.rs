@@ -5,7 +5,7 @@
 use qbrief_model::Vocabulary;
 
 use super::cues::QUALIFIER_WORDS;
-use super::words::word_boundary;
+use super::words::{strip_last_word, word_boundary};
 
 /// Words that stand before a figure besides its qualifier
 /// (`cues::QUALIFIER_WORDS`): "at least", "only", articles, "a total of".
@@ -174,15 +174,6 @@ impl Spliced {
                     .any(|a| a.starts_with(tail) && word_boundary(a, 0, tail.len()))
         })
     }
-}
-
-/// `text` without its last word when that word is one of `words`.
-fn strip_last_word<'t>(text: &'t str, lists: &[&[&str]]) -> Option<&'t str> {
-    let (rest, last) = text.rsplit_once(' ').unwrap_or(("", text));
-    lists
-        .iter()
-        .any(|words| words.contains(&last))
-        .then_some(rest.trim_end())
 }
 
 /// The words of a text, sorted, to rule out at once the names that cannot

@@ -10,7 +10,7 @@ use qbrief_model::{Period, PeriodSpan};
 use super::bases::{compared_base, without_bases};
 use super::cues::{AS_OF_CALL, DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, QUALIFIER_WORDS, YOY};
 use super::dates::{dated_period, last_dated_period};
-use super::words::{find_word, last_words, word_boundary};
+use super::words::{find_word, last_words, strip_last_word, word_boundary};
 use super::Context;
 
 /// The period a figure is for, and whether the sentence names it.
@@ -66,10 +66,7 @@ pub(super) fn period_of(
         // earlier period of the second.
         // "from almost $54,000 to almost $66,000": past the qualifier.
         let mut core = before.as_str();
-        while let Some((rest, last)) = core.rsplit_once(' ') {
-            if !QUALIFIER_WORDS.contains(&last) {
-                break;
-            }
+        while let Some(rest) = strip_last_word(core, &[QUALIFIER_WORDS]) {
             core = rest;
         }
         if core.ends_with("from") && after.starts_with("to") {

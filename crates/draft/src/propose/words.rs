@@ -22,6 +22,15 @@ pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
         .map(|(pos, _)| pos)
 }
 
+/// `text` without its last word when that word is in one of `lists`.
+pub(super) fn strip_last_word<'t>(text: &'t str, lists: &[&[&str]]) -> Option<&'t str> {
+    let (rest, last) = text.rsplit_once(' ').unwrap_or(("", text));
+    lists
+        .iter()
+        .any(|words| words.contains(&last))
+        .then_some(rest.trim_end())
+}
+
 /// The last `n` words of a text, joined by single spaces.
 pub(super) fn last_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
