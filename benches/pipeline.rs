@@ -64,11 +64,13 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
-/// Drafting the longest bundled transcript, when `../shared/seeds` is there.
+/// Drafting the longest bundled transcript, from the repository's `sources/`.
 fn draft(c: &mut Criterion) {
-    let Ok(text) = std::fs::read_to_string("../shared/seeds/000_5400f1c0f1b6a753.txt") else {
-        return;
-    };
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sources/canaan/000_5400f1c0f1b6a753.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("the bundled transcript is in sources/");
     let vocabulary =
         qbrief_model::Vocabulary::builtin(&["bitcoin-mining"], qbrief_model::Currency::USD);
     let period: Period = "2024-Q3".parse().expect("a period");

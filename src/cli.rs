@@ -56,7 +56,8 @@ pub enum Command {
     },
     /// Prove every fact's evidence against its source document (exit 1 on any failure).
     VerifySources {
-        /// The folder holding the source documents.
+        /// The folder holding the source documents: `<company>/<file>` (or `<file>`) in it.
+        #[arg(default_value = qbrief::sources::DEFAULT_DIR)]
         sources: PathBuf,
         /// The data folder.
         #[arg(long, default_value = "data")]
@@ -92,8 +93,11 @@ pub enum Command {
     },
     /// List every number of a document that no recorded fact or `[[ignore]]` entry accounts for (exit 1 if any).
     Coverage {
-        /// The source document (a transcript).
-        document: PathBuf,
+        /// The source documents (transcripts); none: every document of the sources folder.
+        documents: Vec<PathBuf>,
+        /// The sources folder read when no document is named.
+        #[arg(long, default_value = qbrief::sources::DEFAULT_DIR)]
+        sources: PathBuf,
         /// The data folder.
         #[arg(long, default_value = "data")]
         data: PathBuf,

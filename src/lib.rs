@@ -29,6 +29,7 @@ use std::path::Path;
 
 pub mod export;
 pub mod loader;
+pub mod sources;
 
 pub use qbrief_calc as calc;
 pub use qbrief_draft as draft;

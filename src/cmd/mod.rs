@@ -94,10 +94,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             all,
         }),
         Command::Coverage {
-            document,
+            documents,
+            sources,
             data,
             format,
-        } => coverage::run(&document, &data, format),
+        } => coverage::run(&documents, &sources, &data, format),
         Command::Metrics { data, company } => metrics::run(&data, company.as_deref()),
     }
 }

@@ -25,7 +25,8 @@ pub fn run(sources: &Path, data: &Path, coverage: bool) -> Result<ExitCode> {
     let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
     for data in dataset.companies.values() {
         for document in &data.documents {
-            let path = sources.join(&document.file);
+            let path =
+                qbrief::sources::document_path(sources, data.company.id.as_str(), &document.file);
             let text = fs::read(&path)
                 .ok()
                 .map(|b| normalize_text(&String::from_utf8_lossy(&b)));
@@ -33,7 +34,11 @@ pub fn run(sources: &Path, data: &Path, coverage: bool) -> Result<ExitCode> {
                 diagnostics.push(
                     Diagnostic::error(DiagnosticKind::Source, format!("source document {} not found", path.display()))
                         .at_location(qbrief_model::Location::new(document.data_file.clone(), 1, 1))
-                        .with_hint(format!("check `file = \"{}\"` in [document], or the folder passed to verify-sources", document.file)),
+                        .with_hint(format!(
+                            "put the document at {}, or check `file = \"{}\"` in [document] and the folder passed to verify-sources",
+                            sources.join(data.company.id.as_str()).join(&document.file).display(),
+                            document.file
+                        )),
                 );
             }
             if let Some(text) = &text {

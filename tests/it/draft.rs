@@ -37,8 +37,9 @@ fn load(company: &str, documents: bool) -> Dataset {
     dataset
 }
 
-fn seeds() -> PathBuf {
-    root().join("../shared/seeds")
+/// The repository's sources folder: `sources/<company>/<file>`.
+fn sources() -> PathBuf {
+    root().join(qbrief::sources::DEFAULT_DIR)
 }
 
 /// (value and period right, metric right too, recorded) for one document.
@@ -46,7 +47,9 @@ fn accuracy(company: &str, document: &str) -> (usize, usize, usize) {
     let full = load(company, true);
     let data = full.companies.values().next().unwrap();
     let doc = data.document(document).unwrap();
-    let text = std::fs::read_to_string(seeds().join(&doc.file)).unwrap();
+    let path = qbrief::sources::document_path(&sources(), company, &doc.file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let bare = load(company, false);
     let vocabulary = &bare.companies.values().next().unwrap().vocabulary;
     let drafted = qbrief_draft::draft(
@@ -263,16 +266,22 @@ fn draft_skips_what_is_recorded_and_coverage_lists_the_rest() {
 
 #[test]
 fn every_bundled_source_document_is_accounted_for() {
-    let mut unaccounted = Vec::new();
-    for entry in std::fs::read_dir(seeds()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "txt") {
-            continue;
-        }
-        let out = qbrief(&root(), &["coverage", path.to_str().unwrap()]);
-        if out.code != 0 {
-            unaccounted.push(out.stdout + &out.stderr);
-        }
+    let documents = qbrief::sources::documents(&sources()).expect("sources/ is in the repository");
+    assert_eq!(
+        documents.len(),
+        11,
+        "the documents the bundled data cites: {documents:?}"
+    );
+    // With no document named, coverage reads every document of sources/,
+    // and fails on one that no data file records.
+    let out = qbrief(&root(), &["coverage"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    for document in &documents {
+        let shown = document.strip_prefix(root()).unwrap().display().to_string();
+        assert!(
+            out.stderr.contains(&format!("{shown}: 0 of ")),
+            "{shown} not covered:\n{}",
+            out.stderr
+        );
     }
-    assert!(unaccounted.is_empty(), "{}", unaccounted.join("\n"));
 }

@@ -3,15 +3,40 @@
 use crate::util::{inputs, qbrief, root, DataDir};
 
 #[test]
-fn real_data_verifies_against_the_seeds() {
-    let seeds = root().join("../shared/seeds");
-    if !seeds.is_dir() {
-        eprintln!("skipped: ../shared/seeds is not beside the repository");
-        return;
-    }
-    let out = qbrief(&root(), &["verify-sources", seeds.to_str().unwrap()]);
+fn real_data_verifies_against_the_bundled_sources() {
+    // No folder named: the repository's own `sources/`.
+    let out = qbrief(&root(), &["verify-sources", "--coverage"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "");
+    for company in ["canaan", "donaldson", "kite-realty"] {
+        assert!(
+            out.stdout.contains(&format!("{company}: ")),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn a_document_missing_from_the_sources_names_where_it_belongs() {
+    let data = DataDir::new();
+    data.write(
+        "verify.toml",
+        &std::fs::read(inputs("verify.toml")).unwrap(),
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let out = qbrief(
+        data.path(),
+        &["verify-sources", empty.path().to_str().unwrap()],
+    );
+    assert_eq!(out.code, 1);
+    let expected = empty.path().join("acme").join("acme-q3.txt");
+    assert!(
+        out.stderr
+            .contains(&format!("put the document at {}", expected.display())),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
