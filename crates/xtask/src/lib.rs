@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+pub mod draft_eval;
 pub mod fuzz;
 
 /// A universe to generate.

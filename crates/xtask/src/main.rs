@@ -1,7 +1,8 @@
 //! `cargo run -p xtask -- universe --companies N --quarters Q --out DIR`
 //! writes a synthetic data folder; `scale-check` times `qbrief check` and
 //! `render` on a small and a larger universe and fails when time grows
-//! faster than the data (a ratio, never an absolute time).
+//! faster than the data (a ratio, never an absolute time); `fuzz` runs the
+//! seeded fuzzer; `draft-eval DIR` scores `qbrief draft` on real calls.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,8 +53,20 @@ fn main() -> Result<()> {
             }
             if report.panics.is_empty() { Ok(()) } else { bail!("{} inputs panicked", report.panics.len()) }
         }
+        Some("draft-eval") => {
+            let report = if args.iter().any(|a| a == "--bundled") {
+                xtask::draft_eval::bundled(Path::new(&flag("--data", "data")), Path::new(&flag("--sources", "sources")))?
+            } else {
+                let Some(dir) = args.get(1).filter(|a| !a.starts_with("--")) else {
+                    bail!("usage: xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR]");
+                };
+                xtask::draft_eval::run(Path::new(dir), args.iter().any(|a| a == "--totals"))?
+            };
+            print!("{report}");
+            Ok(())
+        }
         Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
-        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask fuzz [--inputs N] [--seconds S] [--seed S]"),
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled"),
     }
 }
 

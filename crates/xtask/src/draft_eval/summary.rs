@@ -1,0 +1,422 @@
+//! Reading a key-figure summary line ("sees q4 ffo per share $1.46 -
+//! $1.52.") into what it asserts: for each figure, its metric family and
+//! flavour, period, guidance flag, value or range, and sign.
+//!
+//! The rules, and what is skipped rather than guessed:
+//! - **Family**: the nearest metric phrase before the figure in its clause
+//!   (clauses end at `;`), else the first after it, else the family of the
+//!   clause's previous figure ("sales fell 9% to $302 million"). A figure
+//!   with no family is skipped.
+//! - **Flavour**: "adjusted", "non-GAAP", "excluding items", "normalized"
+//!   (adjusted), "core", "organic", "constant currency", "comparable" /
+//!   "same-store" among the words between the previous figure and this one,
+//!   or right after it up to the next name or "and".
+//! - **Measure**: a percentage is a change of a non-rate family (revenue,
+//!   EPS), and of a rate family (a margin, a ratio) only with basis points
+//!   or words of change; the change is quarter over quarter with
+//!   "sequential", "q-o-q" or a comparison with the previous quarter, else
+//!   year over year.
+//! - **Period**: "q1".."q4", "first quarter".."fourth quarter", "h1",
+//!   "first half", "fy", "full year", "fiscal 2022", a bare year; a quarter
+//!   named without a year is the call's year, or the next one when guidance
+//!   names a quarter not after the call's ("sees q1" on a Q4 call); "qtrly"
+//!   and no period word mean the call's quarter for results. Guidance with
+//!   no period, or a bare "fy" in guidance on a fourth-quarter call, is
+//!   skipped. Periods after "versus", "compared to" or "from" are bases.
+//! - **Guidance**: a forward-looking verb or noun before the figure
+//!   ("sees", "expects", "forecasts", "outlook", "guidance", "raises",
+//!   "reaffirms", "narrows", "initiates", "targets"...), except a raised
+//!   dividend.
+//! - **Skipped figures**: analysts' estimates ("versus refinitiv ibes
+//!   estimate of"), previous guidance ("from previous guidance of",
+//!   "to $X from $Y"), and comparisons without a year-ago marker; a figure
+//!   compared "a year ago" or "last year" is the year-ago period's result.
+//! - **Sign**: words of decline make a change negative; "loss" in the name
+//!   of a profit family, or parentheses, make a level negative.
+
+use qbrief_model::Period;
+use rust_decimal::Decimal;
+
+use super::period::{base_is_previous_quarter, period_of, BASES};
+use super::tokens::{tokenize, Figure, Kind, Token};
+use super::vocabulary::{
+    accepted, is_per_share, is_profit, is_rate, Family, Flavour, Measure, FLAVOUR_WORDS, PHRASES,
+};
+
+/// One figure a summary line asserts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assertion {
+    /// The metric ids that state it (any one is right).
+    pub metrics: Vec<String>,
+    /// The period it is for.
+    pub period: Period,
+    /// Whether it is guidance.
+    pub guidance: bool,
+    /// Low and high end, signed; equal for a point.
+    pub low: Decimal,
+    /// High end, signed.
+    pub high: Decimal,
+    /// Half a unit of the last stated digit.
+    pub half_unit: Decimal,
+    /// What it measures.
+    pub kind: Kind,
+    /// The digits of each end as the summary writes them.
+    pub digits: Vec<String>,
+}
+
+const GUIDANCE: &[&str] = &[
+    "sees",
+    "see",
+    "expects",
+    "expect",
+    "forecasts",
+    "forecast",
+    "outlook",
+    "guidance",
+    "guides",
+    "raises",
+    "raised",
+    "raising",
+    "reaffirms",
+    "reaffirmed",
+    "reaffirming",
+    "reiterates",
+    "reiterated",
+    "reiterating",
+    "affirms",
+    "affirmed",
+    "maintains",
+    "narrows",
+    "narrowed",
+    "initiates",
+    "initiated",
+    "initiating",
+    "targets",
+    "targeting",
+    "projects",
+    "anticipates",
+    "lowers",
+    "lowered",
+    "cuts",
+    "view",
+];
+const DOWN: &[&str] = &[
+    "down",
+    "fell",
+    "fall",
+    "falls",
+    "decline",
+    "declined",
+    "declines",
+    "decrease",
+    "decreased",
+    "decreases",
+    "lower",
+    "drop",
+    "dropped",
+    "drops",
+    "contracted",
+    "contraction",
+    "negative",
+];
+const UP: &[&str] = &[
+    "up",
+    "rose",
+    "rise",
+    "rises",
+    "increase",
+    "increased",
+    "increases",
+    "grew",
+    "growth",
+    "higher",
+    "gain",
+    "gained",
+    "improved",
+    "improvement",
+    "expanded",
+    "expansion",
+];
+
+/// What a line asserts, in line order; figures it cannot read are left out.
+pub fn read(line: &str, call: Period) -> Vec<Assertion> {
+    let tokens = tokenize(line);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for clause in tokens.split(|t| *t == Token::Punct(';')) {
+        read_clause(clause, &tokens[..start], call, &mut out);
+        start += clause.len() + 1;
+    }
+    out
+}
+
+fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<Assertion>) {
+    let words: Vec<&str> = clause
+        .iter()
+        .map(|t| match t {
+            Token::Word(w) => w.as_str(),
+            Token::Punct(',') => ",",
+            _ => "#",
+        })
+        .collect();
+    let figures: Vec<usize> = (0..clause.len())
+        .filter(|&i| matches!(clause[i], Token::Figure(_)))
+        .collect();
+    let guidance_line = earlier
+        .iter()
+        .chain(clause)
+        .any(|t| matches!(t, Token::Word(w) if GUIDANCE.contains(&w.as_str())));
+    let mut previous: Option<(Family, Flavour)> = None;
+    for (n, &at) in figures.iter().enumerate() {
+        let Token::Figure(figure) = &clause[at] else {
+            continue;
+        };
+        let from = if n == 0 { 0 } else { figures[n - 1] + 1 };
+        let to = figures.get(n + 1).copied().unwrap_or(clause.len());
+        let before = &words[from..at];
+        let after = &words[at + 1..to];
+        let named = last_family(before).or_else(|| first_family(after));
+        let Some(family) = named.or(previous.map(|p| p.0)) else {
+            continue;
+        };
+        let flavour = if named.is_some() {
+            flavour_of(before, after)
+        } else {
+            previous
+                .map_or(Flavour::Gaap, |p| p.1)
+                .max(flavour_of(before, after))
+        };
+        previous = Some((family, flavour));
+        // A figure right after "versus", "compared to" or "from" is a base.
+        let base = before
+            .iter()
+            .rposition(|w| BASES.contains(w))
+            .filter(|&b| b + 3 >= before.len() && (before[b] != "from" || b + 1 == before.len()));
+        // A raised dividend is declared, not forecast.
+        let forecast = words[..at]
+            .iter()
+            .any(|w| matches!(*w, "sees" | "expects" | "outlook" | "guidance"));
+        let guidance = guidance_line && (family != Family::Dividend || forecast);
+        let year_ago = after.windows(2).take(4).any(|w| {
+            matches!(
+                (w[0], w[1]),
+                ("year", "ago") | ("last", "year") | ("prior", "year") | ("year", "earlier")
+            )
+        }) || after.first() == Some(&"year-ago");
+        let estimate = before
+            .iter()
+            .any(|w| matches!(*w, "estimate" | "estimates" | "consensus" | "expectations"));
+        if estimate || (base.is_some() && (guidance || !year_ago)) {
+            continue;
+        }
+        if words[from..at]
+            .iter()
+            .any(|w| matches!(*w, "previous" | "prior" | "earlier"))
+            && guidance
+        {
+            continue;
+        }
+        let per_share = figure.kind == Kind::PerShare
+            || (figure.kind == Kind::Money
+                && is_per_share(family)
+                && figure.high < Decimal::from(1000));
+        let Some(kind) = kind_of(figure, family, per_share) else {
+            continue;
+        };
+        let measure = measure_of(figure, family, before, after, (&words, clause), call);
+        let metrics = accepted(family, flavour, per_share, measure);
+        if metrics.is_empty() {
+            continue;
+        }
+        let period = if base.is_some() {
+            call.year_ago()
+        } else {
+            period_of(&clause[..at], &clause[at + 1..to], earlier, guidance, call)
+        };
+        let Some(period) = period else { continue };
+        let growth_rate = matches!(
+            (family, flavour),
+            (
+                Family::Revenue,
+                Flavour::Organic | Flavour::ConstantCurrency | Flavour::Comparable
+            ) | (Family::SamePropertyNoi, _)
+        );
+        let negative = match measure {
+            Measure::Level if growth_rate => figure.negative || declines(before, after),
+            Measure::Level => {
+                figure.negative
+                    || (is_profit(family) && before.iter().any(|w| matches!(*w, "loss" | "losses")))
+            }
+            _ => declines(before, after),
+        };
+        let (low, high) = if negative {
+            (-figure.high, -figure.low)
+        } else {
+            (figure.low, figure.high)
+        };
+        out.push(Assertion {
+            metrics,
+            period,
+            guidance,
+            low,
+            high,
+            half_unit: figure.half_unit,
+            kind,
+            digits: figure.digits.clone(),
+        });
+    }
+}
+
+/// The longest family phrase starting at each word, scanning left to right.
+fn families(words: &[&str]) -> Vec<Family> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let best = PHRASES
+            .iter()
+            .filter_map(|(phrase, family)| {
+                let n = phrase.split(' ').count();
+                (words.len() >= i + n
+                    && phrase
+                        .split(' ')
+                        .zip(&words[i..i + n])
+                        .all(|(p, w)| p == *w || (p.len() > 3 && w.strip_suffix('s') == Some(p))))
+                .then_some((n, *family))
+            })
+            .max_by_key(|(n, _)| *n);
+        match best {
+            Some((n, family)) => {
+                i += n;
+                // "income from continuing operations ... per share" and
+                // "operating earnings per share" are per-share figures.
+                let per_share = matches!(words.get(i..i + 2), Some(["per", "share" | "diluted"]));
+                found.push(if family == Family::NetIncome && per_share {
+                    Family::Eps
+                } else {
+                    family
+                });
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn last_family(words: &[&str]) -> Option<Family> {
+    families(words).last().copied()
+}
+
+fn first_family(words: &[&str]) -> Option<Family> {
+    let stop = words
+        .iter()
+        .position(|w| matches!(*w, "and" | "," | "versus" | "vs"))
+        .unwrap_or(words.len());
+    families(&words[..stop]).first().copied()
+}
+
+/// The strongest flavour among the words before the figure and those right
+/// after it, up to the next name or "and".
+fn flavour_of(before: &[&str], after: &[&str]) -> Flavour {
+    let stop = after
+        .iter()
+        .position(|w| matches!(*w, "and" | "," | "versus" | "vs"))
+        .unwrap_or(after.len());
+    let mut words: Vec<&str> = before.to_vec();
+    words.extend(&after[..stop]);
+    let mut flavour = Flavour::Gaap;
+    for (i, word) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let found = FLAVOUR_WORDS
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, f)| *f)
+            .or(match (*word, next) {
+                ("constant", "currency") => Some(Flavour::ConstantCurrency),
+                ("same", "store") | ("like", "for") => Some(Flavour::Comparable),
+                _ => None,
+            });
+        if let Some(f) = found {
+            flavour = flavour.max(f);
+        }
+    }
+    flavour
+}
+
+/// The figure's kind as the family reads it, or `None` when they clash (an
+/// amount for a margin).
+fn kind_of(figure: &Figure, family: Family, per_share: bool) -> Option<Kind> {
+    match figure.kind {
+        Kind::Percent => Some(Kind::Percent),
+        Kind::Money | Kind::PerShare if is_rate(family) => None,
+        Kind::Money | Kind::PerShare => Some(if per_share {
+            Kind::PerShare
+        } else {
+            Kind::Money
+        }),
+        Kind::Count => None,
+    }
+}
+
+fn measure_of(
+    figure: &Figure,
+    family: Family,
+    before: &[&str],
+    after: &[&str],
+    clause: (&[&str], &[Token]),
+    call: Period,
+) -> Measure {
+    if figure.kind != Kind::Percent {
+        return Measure::Level;
+    }
+    let near_before = &before[before.len().saturating_sub(4)..];
+    let near_after = &after[..after.len().min(2)];
+    let changes = figure.bps
+        || near_before
+            .iter()
+            .chain(near_after)
+            .any(|w| DOWN.contains(w) || UP.contains(w) || *w == "by")
+        || !is_rate(family);
+    let growth_flavour = matches!(
+        flavour_of(before, after),
+        Flavour::Organic | Flavour::ConstantCurrency | Flavour::Comparable
+    );
+    if !changes
+        || (family == Family::Revenue && growth_flavour)
+        || family == Family::SamePropertyNoi
+    {
+        return if changes && is_rate(family) && family != Family::SamePropertyNoi {
+            Measure::Yoy
+        } else {
+            Measure::Level
+        };
+    }
+    let sequential = clause.0.iter().any(|w| {
+        matches!(
+            *w,
+            "sequential"
+                | "sequentially"
+                | "q-o-q"
+                | "qoq"
+                | "quarter-over-quarter"
+                | "linked-quarter"
+        )
+    }) || base_is_previous_quarter(clause.1, call);
+    if sequential {
+        Measure::Qoq
+    } else {
+        Measure::Yoy
+    }
+}
+
+fn declines(before: &[&str], after: &[&str]) -> bool {
+    let near_before = &before[before.len().saturating_sub(4)..];
+    let direction = near_before
+        .iter()
+        .rev()
+        .chain(after.iter().take(2))
+        .find(|w| DOWN.contains(w) || UP.contains(w));
+    direction.is_some_and(|w| DOWN.contains(w))
+}
+
+#[cfg(test)]
+mod tests;

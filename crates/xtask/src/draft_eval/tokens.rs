@@ -1,0 +1,437 @@
+//! A summary line as tokens: words, years, figures (with currency, scale,
+//! percent, basis points and "per share") and the punctuation that ends a
+//! clause. Ranges ("$1.46 - $1.52", "10% to 12%", "between $3.20 and
+//! $3.40") are joined into one figure, each end keeping its own digits.
+
+use rust_decimal::Decimal;
+
+/// What a figure measures, as far as the summary says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A currency amount.
+    Money,
+    /// A currency amount per share.
+    PerShare,
+    /// A percentage, or percentage points (basis points are read as points).
+    Percent,
+    /// A plain number.
+    Count,
+}
+
+/// A figure of a summary line: one value or a range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Low end (the value, for a point), in canonical units (currency units,
+    /// percent), unsigned.
+    pub low: Decimal,
+    /// High end; equal to `low` for a point.
+    pub high: Decimal,
+    /// Half a unit of the coarser end's last stated digit, in canonical units.
+    pub half_unit: Decimal,
+    /// What it measures.
+    pub kind: Kind,
+    /// Written in parentheses or with a minus sign.
+    pub negative: bool,
+    /// Written with basis points.
+    pub bps: bool,
+    /// The digits of each end as written, without thousands separators
+    /// (`"5822"`, `"1.46"`), to look for in the call.
+    pub digits: Vec<String>,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// A lowercase word (hyphens and apostrophes kept).
+    Word(String),
+    /// A four-digit year, or `fy21`-style fiscal years (as the full year).
+    Year(i32),
+    /// A figure.
+    Figure(Figure),
+    /// `;` or `:` or `,`, which may end a clause.
+    Punct(char),
+}
+
+/// Splits a lowercased summary line into tokens.
+pub fn tokenize(line: &str) -> Vec<Token> {
+    let text: String = line
+        .chars()
+        .map(|c| match c {
+            '\u{2013}' | '\u{2014}' => '-',
+            '\u{2019}' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c.to_ascii_lowercase(),
+        })
+        .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}'))
+        .collect();
+    // A digit that is part of a name is no figure.
+    let text = text
+        .replace("tier 1", "tier-1")
+        .replace("covid 19", "covid-19");
+    let mut raw = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if (c == b'$' && next_is_amount(&text[i + 1..]))
+            || c.is_ascii_digit()
+            || (c == b'(' && next_is_amount(&text[i + 1..]))
+        {
+            let (token, end) = figure_at(&text, i);
+            raw.push(token);
+            i = end;
+        } else if c.is_ascii_alphabetic() {
+            let end = text[i..]
+                .find(|ch: char| {
+                    !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '\'' || ch == '&')
+                })
+                .map_or(text.len(), |e| i + e);
+            let word = text[i..end].trim_end_matches(['-', '\'']);
+            raw.push(word_token(word));
+            i += word.len().max(1);
+        } else {
+            if matches!(c, b';' | b':' | b',' | b'-') {
+                raw.push(Token::Punct(c as char));
+            }
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    mark_dates(&mut raw);
+    join_units(&mut raw);
+    join_ranges(raw)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "march 31, 2021": the day is no figure and the year no period of a
+/// figure; both become the word `#date`.
+fn mark_dates(tokens: &mut [Token]) {
+    let mut after_day = false;
+    for i in 0..tokens.len() {
+        let after_month =
+            i > 0 && matches!(&tokens[i - 1], Token::Word(w) if MONTHS.contains(&w.as_str()));
+        match &tokens[i] {
+            Token::Figure(f)
+                if after_month && f.kind == Kind::Count && f.low <= Decimal::from(31) =>
+            {
+                tokens[i] = Token::Word("#date".into());
+                after_day = true;
+            }
+            Token::Year(_) if after_day || after_month => {
+                tokens[i] = Token::Word("#date".into());
+                after_day = false;
+            }
+            Token::Punct(',') => {}
+            _ => after_day = false,
+        }
+    }
+}
+
+fn next_is_amount(rest: &str) -> bool {
+    rest.starts_with('$') || rest.starts_with('(') || rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn word_token(word: &str) -> Token {
+    let fiscal = word
+        .strip_prefix("fy")
+        .filter(|y| (y.len() == 2 || y.len() == 4) && y.bytes().all(|b| b.is_ascii_digit()));
+    match fiscal.and_then(|y| y.parse::<i32>().ok()) {
+        Some(y) if y < 100 => Token::Year(2000 + y),
+        Some(y) => Token::Year(y),
+        None => Token::Word(word.to_string()),
+    }
+}
+
+/// A number (with `$`, parentheses, `%`) starting at `start`; a bare
+/// four-digit number from 1990 to 2039 is a year.
+fn figure_at(text: &str, start: usize) -> (Token, usize) {
+    let mut i = start;
+    let bytes = text.as_bytes();
+    let paren = bytes[i] == b'(';
+    if paren {
+        i += 1;
+    }
+    let money = bytes.get(i) == Some(&b'$');
+    if money {
+        i += 1;
+    }
+    // "$(0.21)" as well as "($0.21)".
+    let paren = paren || (money && bytes.get(i) == Some(&b'('));
+    if money && bytes.get(i) == Some(&b'(') {
+        i += 1;
+    }
+    let digits_start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b',' || bytes[i] == b'.') {
+        i += 1;
+    }
+    // A trailing "." or "," ends the sentence or the clause, not the number.
+    while i > digits_start && matches!(bytes[i - 1], b'.' | b',') {
+        i -= 1;
+    }
+    let digits: String = text[digits_start..i]
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let Ok(value) = digits.parse::<Decimal>() else {
+        let end = (digits_start + 1).max(i);
+        return (Token::Punct(' '), end);
+    };
+    let percent = bytes.get(i) == Some(&b'%');
+    if percent {
+        i += 1;
+    }
+    if paren && bytes.get(i) == Some(&b')') {
+        i += 1;
+    }
+    let plain = !money && !percent && !paren && !digits.contains('.');
+    if plain
+        && digits.len() == 4
+        && (1990..2040).contains(&value.mantissa())
+        && !text[i..].starts_with(" million")
+    {
+        return (Token::Year(value.mantissa() as i32), i);
+    }
+    let figure = Figure {
+        low: value,
+        high: value,
+        half_unit: Decimal::new(5, value.scale() + 1),
+        kind: if money {
+            Kind::Money
+        } else if percent {
+            Kind::Percent
+        } else {
+            Kind::Count
+        },
+        negative: paren,
+        bps: false,
+        digits: vec![digits],
+    };
+    (Token::Figure(figure), i)
+}
+
+/// Scale words, `percent`, basis points and "per share" after a figure
+/// become part of it.
+fn join_units(tokens: &mut Vec<Token>) {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let Token::Figure(mut f) = tokens[i].clone() else {
+            out.push(tokens[i].clone());
+            i += 1;
+            continue;
+        };
+        i += 1;
+        let word = |k: usize| match tokens.get(k) {
+            Some(Token::Word(w)) => w.as_str(),
+            _ => "",
+        };
+        let scale = match word(i) {
+            "thousand" | "k" => Some(3),
+            "million" | "mln" | "mn" | "m" | "millions" => Some(6),
+            "billion" | "bln" | "bn" | "b" | "billions" => Some(9),
+            "trillion" => Some(12),
+            _ => None,
+        };
+        if let Some(power) = scale {
+            let factor = Decimal::from(10i64.pow(power));
+            f.low *= factor;
+            f.high *= factor;
+            f.half_unit *= factor;
+            i += 1;
+        }
+        match (word(i), word(i + 1)) {
+            ("per", "cent") => {
+                f.kind = Kind::Percent;
+                i += 2;
+            }
+            ("percent" | "pct", _) => {
+                f.kind = Kind::Percent;
+                i += 1;
+            }
+            ("basis", "points" | "point") | ("bps" | "bp", _) => {
+                f.kind = Kind::Percent;
+                f.bps = true;
+                let hundred = Decimal::from(100);
+                f.low /= hundred;
+                f.high /= hundred;
+                f.half_unit /= hundred;
+                i += if word(i) == "basis" { 2 } else { 1 };
+            }
+            _ => {}
+        }
+        if matches!(f.kind, Kind::Money | Kind::Count)
+            && scale.is_none()
+            && per_share_follows(tokens, i)
+        {
+            f.kind = Kind::PerShare;
+        }
+        out.push(Token::Figure(f));
+    }
+    *tokens = out;
+}
+
+/// "per share", "a share", "per diluted share", "per basic share", "per
+/// unit" within the next three words.
+fn per_share_follows(tokens: &[Token], at: usize) -> bool {
+    let words: Vec<&str> = tokens[at..]
+        .iter()
+        .take(4)
+        .map(|t| match t {
+            Token::Word(w) => w.as_str(),
+            _ => "#",
+        })
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "per" | "a" | "diluted" | "basic" | "common")
+            && matches!(w[1], "share" | "unit")
+    })
+}
+
+/// Joins `F - F`, `F to F` and `between F and F` into one figure; an end
+/// without a currency, scale or percent takes the other end's.
+fn join_ranges(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if let (Some(Token::Figure(a)), Some(joiner), Some(Token::Figure(b))) =
+            (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
+        {
+            let between = matches!(out.last(), Some(Token::Word(w)) if w == "between");
+            let joins = match joiner {
+                Token::Punct('-') => true,
+                Token::Word(w) => w == "to" || (w == "and" && between),
+                _ => false,
+            };
+            if joins && compatible(a, b) {
+                out.push(Token::Figure(range(a, b)));
+                i += 3;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Two ends of a range: the same kind, or one end bare ("$3.60 to 3.90").
+fn compatible(a: &Figure, b: &Figure) -> bool {
+    let money = |k: Kind| matches!(k, Kind::Money | Kind::PerShare);
+    a.kind == b.kind
+        || a.kind == Kind::Count
+        || b.kind == Kind::Count
+        || (money(a.kind) && money(b.kind))
+}
+
+fn range(a: &Figure, b: &Figure) -> Figure {
+    let kind = if a.kind == Kind::PerShare || b.kind == Kind::PerShare {
+        Kind::PerShare
+    } else if a.kind == Kind::Count {
+        b.kind
+    } else {
+        a.kind
+    };
+    // "$10.1 billion - $10.3 billion" is scaled on both ends; "$880 to $920
+    // million" only on the second: the bare end takes the scale of the other.
+    let scale = |x: &Figure, other: &Figure| {
+        if x.low < other.low / Decimal::from(1000) && x.half_unit < other.half_unit {
+            let factor = other.half_unit / x.half_unit;
+            (x.low * factor, other.half_unit)
+        } else {
+            (x.low, x.half_unit)
+        }
+    };
+    let (low, h1) = scale(a, b);
+    let (high, h2) = scale(b, a);
+    Figure {
+        low: low.min(high),
+        high: low.max(high),
+        half_unit: h1.max(h2),
+        kind,
+        negative: a.negative && b.negative,
+        bps: a.bps || b.bps,
+        digits: a.digits.iter().chain(&b.digits).cloned().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(line: &str) -> Vec<(String, String, Kind)> {
+        tokenize(line)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Figure(f) => Some((
+                    f.low.normalize().to_string(),
+                    f.high.normalize().to_string(),
+                    f.kind,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_keep_scale_kind_and_ends() {
+        use Kind::*;
+        let s = |a: &str, b: &str, k| (a.to_string(), b.to_string(), k);
+        assert_eq!(
+            figures("q1 sales fell 9 percent to $302 million."),
+            [s("9", "9", Percent), s("302000000", "302000000", Money)]
+        );
+        assert_eq!(
+            figures("sees q4 ffo per share $1.46 - $1.52."),
+            [s("1.46", "1.52", Money)]
+        );
+        assert_eq!(
+            figures("initiates 2022 guidance range of $3.60 to 3.90 per share."),
+            [s("3.6", "3.9", PerShare)]
+        );
+        assert_eq!(
+            figures("between $880 million and $920 million"),
+            [s("880000000", "920000000", Money)]
+        );
+        assert_eq!(
+            figures("sees net sales $10.1 billion - $10.3 billion"),
+            [s("10100000000", "10300000000", Money)]
+        );
+        assert_eq!(
+            figures("organic sales to be up 10% to 12%."),
+            [s("10", "12", Percent)]
+        );
+        assert_eq!(
+            figures("gross margin up 60 basis points"),
+            [s("0.6", "0.6", Percent)]
+        );
+        assert_eq!(
+            figures("q3 loss per share $(0.21)"),
+            [s("0.21", "0.21", Money)]
+        );
+        assert_eq!(
+            figures("of $2.85 to $3.10 per diluted share"),
+            [s("2.85", "3.1", PerShare)]
+        );
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        let tokens = tokenize("sees fy 2021 revenue; fy22 capex; covid-19 tests");
+        assert!(tokens.contains(&Token::Year(2021)));
+        assert!(tokens.contains(&Token::Year(2022)));
+        assert!(!tokens.iter().any(|t| matches!(t, Token::Figure(_))));
+    }
+}
