@@ -1,10 +1,10 @@
 //! Structural checks of rendered Markdown, parsed with pulldown-cmark: table
-//! rows as wide as their header, footnotes defined and used, headings that
-//! nest, and no raw HTML.
+//! rows as wide as their header, footnotes defined and used and never run
+//! together, headings that nest, and no raw HTML.
 
 use std::collections::BTreeSet;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The Markdown extensions briefs use (GitHub-flavoured tables, footnotes).
 pub fn options() -> Options {
@@ -12,6 +12,10 @@ pub fn options() -> Options {
 }
 
 /// Every structural problem of a Markdown page, each with its line.
+///
+/// Footnote markers must stand alone: a reference right after another one
+/// (or after nothing but spaces), or right before digits, renders as one
+/// run of digits after the figure ("39%4950").
 ///
 /// ```
 /// assert!(qbrief_report::check_markdown("# A\n\nSee \\[^1] and `[^2]`.\n").is_empty());
@@ -28,7 +32,31 @@ pub fn check_markdown(markdown: &str) -> Vec<String> {
     let mut header_cells: Option<usize> = None;
     let mut definitions: BTreeSet<String> = BTreeSet::new();
     let mut in_code = false;
+    // The reference the events since were only whitespace after, if any.
+    let mut after_reference: Option<CowStr<'_>> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        after_reference = match (&event, after_reference.take()) {
+            (Event::FootnoteReference(label), before) => {
+                if let Some(before) = before {
+                    problems.push(format!(
+                        "line {}: footnote [^{label}] follows [^{before}]: markers side by side \
+                         read as digits of the figure; cite the statements in one footnote",
+                        line_of(range.start)
+                    ));
+                }
+                Some(label.clone())
+            }
+            (Event::Text(text), Some(before)) if text.starts_with(|c: char| c.is_ascii_digit()) => {
+                problems.push(format!(
+                    "line {}: footnote [^{before}] is followed by the digits of {:?}",
+                    line_of(range.start),
+                    text.as_ref()
+                ));
+                None
+            }
+            (Event::Text(text), before) if text.trim().is_empty() => before,
+            _ => None,
+        };
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = heading_number(level);
@@ -198,6 +226,35 @@ mod tests {
                 "line 3: footnote [^2] has no definition",
                 "footnote [^3] is defined but never used",
             ]
+        );
+    }
+
+    #[test]
+    fn markers_side_by_side() {
+        let page = |body: &str| format!("# T\n\n{body}\n\n[^1]: one\n[^2]: two\n[^3]: three\n");
+        let problems = |body: &str| check_markdown(&page(body));
+        // One marker per figure, or markers apart, are fine.
+        assert!(
+            problems("| a | b |\n| --- | --- |\n| 39%[^1] | x[^2] (2024-Q3 call) |\n\n[^3]")
+                .is_empty()
+        );
+        assert!(problems("\\$5M[^1] by A; \\$6M[^2] by B, \\$7M[^3].").is_empty());
+        assert_eq!(
+            problems("| a |\n| --- |\n| 39%[^1][^2] |\n\n[^3]"),
+            ["line 5: footnote [^2] follows [^1]: markers side by side read as digits of the figure; cite the statements in one footnote"]
+        );
+        assert_eq!(
+            problems("7.30M TH/s[^1] [^2]\n[^3]"),
+            ["line 3: footnote [^2] follows [^1]: markers side by side read as digits of the figure; cite the statements in one footnote"]
+        );
+        assert_eq!(
+            problems("\\$80M[^1]2024 [^2] [^3]x").len(),
+            2,
+            "digits after a marker, then two markers apart only by a space"
+        );
+        assert_eq!(
+            problems("\\$80M[^1]2024 [^2] x[^3]"),
+            ["line 3: footnote [^1] is followed by the digits of \"2024 \""]
         );
     }
 

@@ -114,12 +114,14 @@ pub struct SectionView {
     pub empty: String,
 }
 
-/// A footnote definition.
+/// A footnote definition: the sources of one figure.
 #[derive(Debug, Clone, Serialize)]
 pub struct Footnote {
     /// Its label (a number).
     pub label: usize,
-    /// Its text, escaped.
+    /// Its text, escaped: the statement behind the figure (document,
+    /// speaker, evidence, data file and line) or, when several back it,
+    /// each of them as `(1) …; (2) …`.
     pub text: String,
 }
 

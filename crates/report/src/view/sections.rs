@@ -107,13 +107,14 @@ pub(crate) fn section(
                 format!(" (as of {as_of})")
             });
         }
+        // One marker for the statement used and every one agreeing with it.
+        let backing: Vec<&Fact> = std::iter::once(resolved.fact)
+            .chain(resolved.statements.iter().copied().filter(|other| {
+                !std::ptr::eq(*other, resolved.fact) && other.agrees_with(resolved.fact)
+            }))
+            .collect();
         let mut cell = md(&resolved.fact.value_text);
-        cell.push_str(&notes.cite(resolved.fact));
-        for other in &resolved.statements {
-            if !std::ptr::eq(*other, resolved.fact) && other.agrees_with(resolved.fact) {
-                cell.push_str(&notes.cite(other));
-            }
-        }
+        cell.push_str(&notes.cite_all(&backing));
         if resolved.conflict {
             cell.push_str(" ⚠ conflict, see Data quality");
         }
@@ -241,9 +242,7 @@ pub(crate) fn guidance(
             .filter_map(|((doc_period, _), statements)| {
                 let r = qbrief_calc::resolve(statements)?;
                 let mut cell = md(&r.fact.value_text);
-                for s in &r.statements {
-                    cell.push_str(&notes.cite(s));
-                }
+                cell.push_str(&notes.cite_all(&r.statements));
                 if r.conflict {
                     cell.push_str(" ⚠ statements differ");
                 }
