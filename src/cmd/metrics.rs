@@ -84,7 +84,13 @@ pub fn run(data: &Path, company: Option<&str>) -> Result<ExitCode> {
         if !v.axes.is_empty() {
             writeln!(out, "\naxes:")?;
             for a in &v.axes {
-                writeln!(out, "{:<40} {}", a.id, a.members.join(", "))?;
+                // Ids are what data files write; labels what briefs show.
+                let members: Vec<String> = a
+                    .members
+                    .iter()
+                    .map(|m| format!("{} ({})", m.id, m.label))
+                    .collect();
+                writeln!(out, "{:<40} {}", a.id, members.join(", "))?;
             }
         }
         let units: Vec<&str> = v.units.units().iter().map(|u| u.id.as_str()).collect();

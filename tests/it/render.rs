@@ -259,13 +259,7 @@ fn a_bank_from_data_files_alone() {
     // A bank's vocabulary (net interest margin, average loans and deposits, a
     // derived loan-to-deposit ratio, a loan-book axis) comes from its own
     // taxonomy file; no Rust code knows it.
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data/firstbank");
-    std::fs::create_dir_all(&data).unwrap();
-    for entry in std::fs::read_dir(inputs("bank/data/firstbank")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
-    }
+    let dir = bank();
     let check = qbrief(dir.path(), &["check", "data"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     let out = qbrief(dir.path(), &["render"]);
@@ -280,6 +274,41 @@ fn a_bank_from_data_files_alone() {
         );
         insta::assert_snapshot!(format!("bank_{name}"), page);
     }
+}
+
+/// A copy of the bank fixture in a temporary folder.
+fn bank() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data/firstbank");
+    std::fs::create_dir_all(&data).unwrap();
+    for entry in std::fs::read_dir(inputs("bank/data/firstbank")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn member_labels_are_escaped_like_other_data_text() {
+    // Labels come from data files: markup in them is shown, never applied.
+    let dir = bank();
+    let taxonomy = dir.path().join("data/firstbank/taxonomy.toml");
+    let text = std::fs::read_to_string(&taxonomy).unwrap().replace(
+        "label = \"Commercial & industrial\"",
+        "label = \"<b>C&I</b> | *loans* $1\"",
+    );
+    std::fs::write(&taxonomy, text).unwrap();
+    assert_eq!(qbrief(dir.path(), &["render"]).code, 0);
+    let brief = std::fs::read_to_string(dir.path().join("reports/firstbank/2024-Q3.md")).unwrap();
+    assert!(
+        brief.contains("Average loans — \\<b\\>C\\&I\\</b\\> \\| \\*loans\\* \\$1 |"),
+        "{brief}"
+    );
+    let out = qbrief(dir.path(), &["render", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = std::fs::read_to_string(dir.path().join("reports/firstbank/2024-Q3.html")).unwrap();
+    assert!(!page.contains("<b>C"), "a label's markup reached the page");
+    assert!(page.contains("Average loans — &lt;b&gt;C&amp;I&lt;/b&gt; | *loans* $1<"));
 }
 
 #[test]

@@ -40,7 +40,7 @@ impl Analysis<'_> {
             .members
             .iter()
             .filter_map(|member| {
-                let dims = Dims::from([(axis.clone(), member.clone())]);
+                let dims = Dims::from([(axis.clone(), member.id.clone())]);
                 self.evaluate_for(def, period, &dims, &on_axis)
             })
             .collect()
@@ -206,7 +206,7 @@ impl Analysis<'_> {
                     .data
                     .vocabulary
                     .axis(axis)
-                    .map(|a| a.members.clone())
+                    .map(|a| a.member_ids().map(str::to_string).collect::<Vec<_>>())
                     .unwrap_or_default();
                 let mut total = Value {
                     point: Decimal::ZERO,

@@ -185,7 +185,7 @@ fn axis_sums<'a>(analysis: &Analysis<'a>, fact: &'a Fact) -> Vec<Reconciliation<
             .members
             .iter()
             .map(|m| {
-                let dims = Dims::from([(axis.id.clone(), m.clone())]);
+                let dims = Dims::from([(axis.id.clone(), m.id.clone())]);
                 analysis.stated_level(id, &dims, fact.period)
             })
             .collect();

@@ -48,6 +48,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod axis;
 mod company;
 mod conflict;
 mod dataset;
@@ -68,6 +69,7 @@ mod unit;
 mod value;
 mod verify;
 
+pub use axis::{default_member_label, Axis, Member};
 pub use company::{Company, CompanyId};
 pub use conflict::Conflict;
 pub use dataset::{normalize_phrase, CompanyData, DataFile, Dataset};
@@ -83,7 +85,7 @@ pub use period::{Period, PeriodError, PeriodSpan};
 pub use quantity::{Amount, Currency, CurrencyMismatch, Money, Per, Quantity};
 pub use sort::stable_sort_by;
 pub use taxonomy::{
-    builtin_taxonomies, resolve_chain, Axis, Brief, ChainError, DerivedDef, Section, Vocabulary,
+    builtin_taxonomies, resolve_chain, Brief, ChainError, DerivedDef, Section, Vocabulary,
     BUILTIN_TAXONOMIES,
 };
 pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};

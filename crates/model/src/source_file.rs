@@ -681,8 +681,8 @@ impl Cx<'_> {
                 ok = false;
                 continue;
             };
-            if !found.members.contains(&member) {
-                let members: Vec<&str> = found.members.iter().map(String::as_str).collect();
+            if found.member(&member).is_none() {
+                let members: Vec<&str> = found.member_ids().collect();
                 let hint = closest(&member, &members)
                     .map(|s| format!("did you mean \"{s}\"?"))
                     .unwrap_or_else(|| {

@@ -6,11 +6,13 @@
 //! may add its own under `taxonomies/`, and a company may extend them in its
 //! `taxonomy.toml`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use crate::axis::{default_member_label, Axis, MemberDecl};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::formula::{parse_formula, Formula};
 use crate::metric::{closest, Metric};
@@ -41,20 +43,6 @@ pub fn builtin_taxonomies() -> Vec<TaxonomyFile> {
                 .collect()
         })
         .clone()
-}
-
-/// An axis (an XBRL dimension): segment, region, product...
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Axis {
-    /// Its id.
-    pub id: String,
-    /// Its label, when the taxonomy gives one.
-    pub label: Option<String>,
-    /// Its members, in declaration order.
-    pub members: Vec<String>,
-    /// Whether the members are disjoint and together make the company
-    /// total (`partition = true`), so that their sum is reconciled with it.
-    pub partition: bool,
 }
 
 /// A derived metric: a formula over other metrics.
@@ -165,6 +153,22 @@ impl Vocabulary {
     /// An axis by id.
     pub fn axis(&self, id: &str) -> Option<&Axis> {
         self.axes.iter().find(|a| a.id == id)
+    }
+
+    /// The label briefs show for a member of an axis: the one its taxonomy
+    /// gives, else [`default_member_label`] of the id (also for an axis or
+    /// member the vocabulary does not declare).
+    ///
+    /// ```
+    /// use qbrief_model::{Currency, Vocabulary};
+    /// let v = Vocabulary::builtin(&["base"], Currency::USD);
+    /// assert_eq!(v.member_label("region", "middle-east"), "Middle east");
+    /// ```
+    pub fn member_label<'v>(&'v self, axis: &str, member: &str) -> Cow<'v, str> {
+        match self.axis(axis).and_then(|a| a.member(member)) {
+            Some(m) => Cow::Borrowed(m.label.as_str()),
+            None => Cow::Owned(default_member_label(member)),
+        }
     }
 
     /// A section by id.
@@ -407,7 +411,7 @@ impl Builder {
                 self.vocabulary.axes.push(Axis {
                     id: a.id.0.clone(),
                     label: a.label.clone(),
-                    members: a.members.iter().map(|(m, _)| m.clone()).collect(),
+                    members: a.members.iter().map(MemberDecl::member).collect(),
                     partition: a.partition,
                 });
             }

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::axis::AxisDecl;
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::{closest, MetricKind, SignConvention};
 use crate::toml_cx::{Cx, Required};
@@ -25,7 +26,6 @@ const METRIC_KEYS: &[&str] = &[
     "synonyms",
     "per_subject",
 ];
-const AXIS_KEYS: &[&str] = &["id", "label", "members", "partition"];
 const DERIVED_KEYS: &[&str] = &["id", "label", "formula", "unit", "section", "for_each"];
 const SECTION_KEYS: &[&str] = &["id", "title"];
 const BRIEF_KEYS: &[&str] = &["key_figures", "trend", "charts", "sections"];
@@ -72,14 +72,6 @@ pub(crate) struct MetricDecl {
     pub section: Spanned,
     pub synonyms: Vec<String>,
     pub per_subject: bool,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct AxisDecl {
-    pub id: Spanned,
-    pub label: Option<String>,
-    pub members: Vec<Spanned>,
-    pub partition: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -243,7 +235,7 @@ pub fn parse_taxonomy(
 
 impl Cx<'_> {
     /// Checks that an id is a lowercase slug (`revenue`, `machine-sales`).
-    fn slug(&mut self, (id, span): Spanned) -> Option<Spanned> {
+    pub(crate) fn slug(&mut self, (id, span): Spanned) -> Option<Spanned> {
         let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
             && id
                 .bytes()
@@ -260,7 +252,8 @@ impl Cx<'_> {
         }
     }
 
-    fn metric_id(&mut self, (id, span): Spanned) -> Option<Spanned> {
+    /// Checks that an id is a snake_case slug (`gross_margin`).
+    pub(crate) fn metric_id(&mut self, (id, span): Spanned) -> Option<Spanned> {
         let (id, span) = self.slug((id, span))?;
         if id.contains('-') {
             self.push(
@@ -352,44 +345,6 @@ impl Cx<'_> {
                 .with_hint(hint),
         );
         None
-    }
-
-    fn axis(&mut self, t: &Table<'_, '_>) -> Option<AxisDecl> {
-        let span = self.table_span(t);
-        self.unknown_keys(t, AXIS_KEYS, "[[axis]]");
-        let id = self.string(t, "id", Required::Yes, span.clone());
-        let label = self.string(t, "label", Required::No, span.clone());
-        let members = self.string_list(t, "members");
-        let partition = self.boolean(t, "partition").is_some_and(|(b, _)| b);
-        if members.is_none() {
-            self.push(
-                Diagnostic::error(K::MissingKey, "missing required key \"members\"")
-                    .at(self.source, span)
-                    .with_hint("list the axis members: members = [\"north-america\", \"asia\"]"),
-            );
-        }
-        let mut checked = Vec::new();
-        for member in members.unwrap_or_default() {
-            if let Some(m) = self.slug(member) {
-                if checked.iter().any(|(c, _): &Spanned| *c == m.0) {
-                    self.push(
-                        Diagnostic::error(
-                            K::DuplicateDefinition,
-                            format!("member \"{}\" is listed twice", m.0),
-                        )
-                        .at(self.source, m.1),
-                    );
-                } else {
-                    checked.push(m);
-                }
-            }
-        }
-        Some(AxisDecl {
-            id: self.metric_id(id?)?,
-            label: label.map(|(l, _)| l),
-            members: checked,
-            partition,
-        })
     }
 
     fn derived(&mut self, t: &Table<'_, '_>) -> Option<DerivedDecl> {

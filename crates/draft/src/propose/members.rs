@@ -50,8 +50,8 @@ pub(super) fn subject_before(sentence: &str, at: usize) -> Option<String> {
 pub(super) fn dims_near(vocabulary: &Vocabulary, lower: &str, at: usize) -> Dims {
     let mut dims = Dims::new();
     for axis in &vocabulary.axes {
-        let mut nearest: Option<(usize, &String)> = None;
-        for member in &axis.members {
+        let mut nearest: Option<(usize, &str)> = None;
+        for member in axis.member_ids() {
             let words = member.replace('-', " ");
             for (pos, _) in lower.match_indices(&words) {
                 if word_boundary(lower, pos, pos + words.len())
@@ -63,7 +63,7 @@ pub(super) fn dims_near(vocabulary: &Vocabulary, lower: &str, at: usize) -> Dims
             }
         }
         if let Some((_, member)) = nearest {
-            dims.insert(axis.id.clone(), member.clone());
+            dims.insert(axis.id.clone(), member.to_string());
         }
     }
     dims
@@ -83,11 +83,11 @@ pub(super) fn member_mentions<'v>(
         .iter()
         .map(|axis| {
             let mut found: Vec<(Range<usize>, &str)> = Vec::new();
-            for member in &axis.members {
+            for member in axis.member_ids() {
                 let words = member.replace('-', " ");
                 for (pos, _) in text.match_indices(&words) {
                     if word_boundary(text, pos, pos + words.len()) {
-                        found.push((pos..pos + words.len(), member.as_str()));
+                        found.push((pos..pos + words.len(), member));
                     }
                 }
             }

@@ -3,19 +3,21 @@
 //! in words where a plain percentage would mislead.
 
 use qbrief_calc::{Analysis, ChangeKind, Derived, Flag, Status};
-use qbrief_model::{Change, Dims, MetricKey, Period, SignConvention, Unit};
+use qbrief_model::{Change, Dims, MetricKey, Period, SignConvention, Unit, Vocabulary};
 use rust_decimal::Decimal;
 
 use super::notes::Notes;
-use crate::format::{decimals_within, derived_decimals, escape, md, number, value};
+use crate::format::{decimals_within, derived_decimals, md, number, push_escaped, value};
 
-/// A member list for labels: " — middle-east, a15-series".
-pub(crate) fn dims_suffix(dims: &Dims) -> String {
-    if dims.is_empty() {
-        return String::new();
+/// The members of a figure for its label, by the labels the taxonomies
+/// give them, in axis order: " — Middle East, A15 series".
+pub(crate) fn dims_suffix(vocabulary: &Vocabulary, dims: &Dims) -> String {
+    let mut out = String::new();
+    for (i, (axis, member)) in dims.iter().enumerate() {
+        out.push_str(if i == 0 { " — " } else { ", " });
+        push_escaped(&mut out, &vocabulary.member_label(axis, member));
     }
-    let members: Vec<String> = dims.values().map(|m| escape(m)).collect();
-    format!(" — {}", members.join(", "))
+    out
 }
 
 /// A resolved stated value as a cell with its footnote, and a warning when

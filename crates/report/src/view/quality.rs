@@ -14,6 +14,7 @@ pub(crate) fn quality(
     period: Period,
     notes: &mut Notes<'_>,
 ) -> Vec<SectionView> {
+    let vocabulary = &analysis.data.vocabulary;
     // Conflicts: every series of this period whose statements disagree.
     let mut conflicts = Table::left_aligned(&["Metric", "Statements", "Used", "Rule"]);
     for conflict in analysis.conflicts_in(period) {
@@ -35,15 +36,13 @@ pub(crate) fn quality(
         let Some(resolved) = qbrief_calc::resolve(&conflict.statements) else {
             continue;
         };
-        let mut label = conflict.metric.to_string();
-        if !conflict.dims.is_empty() {
-            label.push_str(&format!(" [{}]", qbrief_model::dims_text(&conflict.dims)));
-        }
+        let mut label = escape(&conflict.metric.to_string());
+        label.push_str(&dims_suffix(vocabulary, &conflict.dims));
         if let Some(s) = conflict.subject {
             label.push_str(&format!(" — {}", escape(s)));
         }
         conflicts.push(vec![
-            escape(&label),
+            label,
             statements.join("; "),
             md(&resolved.fact.value_text),
             resolved.rule.phrase().to_string(),
@@ -55,7 +54,7 @@ pub(crate) fn quality(
         let stated = format!(
             "{}{} {} {}{}",
             escape(&r.fact.metric.id()),
-            dims_suffix(&r.fact.dims),
+            dims_suffix(vocabulary, &r.fact.dims),
             md(&r.fact.value_text),
             escape(r.fact.speaker_name()),
             notes.cite(r.fact)
@@ -91,7 +90,12 @@ pub(crate) fn quality(
         let interval = interval_text(analysis, d);
         let how: Vec<String> = d.inputs.iter().map(|i| escape(&i.describe())).collect();
         implied.push(vec![
-            format!("{}{} {}", escape(&d.metric), dims_suffix(&d.dims), d.period),
+            format!(
+                "{}{} {}",
+                escape(&d.metric),
+                dims_suffix(vocabulary, &d.dims),
+                d.period
+            ),
             derived_value(analysis, d, false),
             interval,
             format!("{} from {}", escape(&d.formula), how.join("; ")),

@@ -93,7 +93,7 @@ pub(crate) fn section(
         };
         let metric = &resolved.fact.metric.metric;
         let mut label = escape(&metric.label);
-        label.push_str(&dims_suffix(dims));
+        label.push_str(&dims_suffix(vocabulary, dims));
         if !subject.is_empty() {
             label.push_str(&format!(" — {}", escape(subject)));
         }
@@ -152,7 +152,7 @@ pub(crate) fn section(
                 format!(
                     "{}{} = {}",
                     escape(&d.label),
-                    dims_suffix(&d.dims),
+                    dims_suffix(vocabulary, &d.dims),
                     escape(&d.formula)
                 ),
                 format!("{} *(d)*", derived_value(analysis, d, false)),
@@ -254,7 +254,7 @@ pub(crate) fn guidance(
         if let Some(c) = metric.change {
             label.push_str(&format!(" {}", change_label(c)));
         }
-        label.push_str(&dims_suffix(dims));
+        label.push_str(&dims_suffix(&analysis.data.vocabulary, dims));
         if let Some(s) = subject {
             label.push_str(&format!(" — {}", escape(s)));
         }
