@@ -9,10 +9,10 @@ use crate::conflict::{duplicate_documents, duplicate_facts, Conflict};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::fact::{Document, Fact};
 use crate::metric::MetricKey;
+use crate::parse::{parse_company, parse_document};
+use crate::parse::{parse_taxonomy, TaxonomyFile};
 use crate::period::Period;
-use crate::source_file::{parse_company, parse_document};
 use crate::taxonomy::{builtin_taxonomies, resolve_chain, ChainError, Vocabulary};
-use crate::taxonomy_file::{parse_taxonomy, TaxonomyFile};
 
 /// One data file handed to [`Dataset::load`]: the model does no I/O, so the
 /// caller reads the files and passes their bytes.

@@ -56,14 +56,11 @@ mod fact;
 mod figure;
 mod formula;
 mod metric;
+mod parse;
 mod period;
 mod quantity;
 mod sort;
-mod source_file;
 mod taxonomy;
-mod taxonomy_file;
-mod toml_cx;
-mod toml_tree;
 mod unit;
 mod value;
 mod verify;
@@ -79,6 +76,7 @@ pub use fact::{
 pub use figure::{agreement_counts, all_agree, half_unit, Figure, Interval, Qualifier};
 pub use formula::{parse_formula, Expr, Formula, FormulaError, Op, Shift};
 pub use metric::{closest, Change, Metric, MetricKey, MetricKind, SignConvention};
+pub use parse::{parse_taxonomy, TaxonomyFile};
 pub use period::{Period, PeriodError, PeriodSpan};
 pub use quantity::{Amount, Currency, CurrencyMismatch, Money, Per, Quantity};
 pub use sort::stable_sort_by;
@@ -86,7 +84,6 @@ pub use taxonomy::{
     builtin_taxonomies, resolve_chain, Axis, Brief, ChainError, DerivedDef, Section, Vocabulary,
     BUILTIN_TAXONOMIES,
 };
-pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};
 pub use unit::{Dimension, Unit, UnitDef, UnitTable};
 pub use value::{parse_value, ValueError};
 pub use verify::{check_evidence, normalize_text, EvidenceProblem};

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use toml::de::DeTable;
 
+use super::toml_cx::{root_span, Cx, Required};
+use super::toml_tree::Table;
 use crate::company::{Company, CompanyId};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::fact::Dims;
@@ -14,8 +16,6 @@ use crate::fact::{
 use crate::metric::{closest, MetricKey, SignConvention};
 use crate::quantity::Currency;
 use crate::taxonomy::Vocabulary;
-use crate::toml_cx::{root_span, Cx, Required};
-use crate::toml_tree::Table;
 use crate::value::parse_value;
 
 const COMPANY_KEYS: &[&str] = &[
@@ -662,7 +662,7 @@ impl Cx<'_> {
     /// Checks `dims = { axis = "member" }` against the taxonomies' axes.
     fn dims(
         &mut self,
-        written: Option<Vec<crate::toml_cx::KeyValue>>,
+        written: Option<Vec<super::toml_cx::KeyValue>>,
         vocabulary: &Vocabulary,
     ) -> Option<Dims> {
         let mut dims = Dims::new();

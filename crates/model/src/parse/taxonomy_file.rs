@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
+use super::toml_cx::{Cx, Required};
+use super::toml_tree::Table;
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::{closest, MetricKind, SignConvention};
-use crate::toml_cx::{Cx, Required};
-use crate::toml_tree::Table;
 
 const ROOT_KEYS: &[&str] = &[
     "taxonomy", "unit", "metric", "axis", "derived", "section", "brief",

@@ -7,10 +7,10 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::toml_tree::{span, Shape, Table};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::closest;
 use crate::period::Period;
-use crate::toml_tree::{span, Shape, Table};
 
 #[derive(PartialEq, Eq)]
 pub(crate) enum Required {
@@ -52,7 +52,7 @@ impl<'s> Cx<'s> {
     }
 
     pub(crate) fn parse_toml(&mut self) -> Option<Spanned<DeTable<'s>>> {
-        let (message, span) = match crate::toml_tree::parse(self.text) {
+        let (message, span) = match super::toml_tree::parse(self.text) {
             Ok(root) => return Some(root),
             Err(found) => found,
         };

@@ -11,7 +11,7 @@ use std::ops::{Deref, Range};
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
-use crate::toml_cx::Cx;
+use super::toml_cx::Cx;
 
 /// A parsed value with the byte span of its text.
 pub(crate) type Item<'i> = Spanned<DeValue<'i>>;

@@ -1,0 +1,12 @@
+//! From TOML text to the model: the data files (`company.toml`, one file per
+//! source document) and the taxonomy files, read with every problem kept as
+//! a located [`Diagnostic`](crate::Diagnostic).
+
+mod facts;
+mod taxonomy_file;
+mod toml_cx;
+mod toml_tree;
+
+pub(crate) use facts::{parse_company, parse_document};
+pub(crate) use taxonomy_file::{inner_span, Spanned};
+pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};
