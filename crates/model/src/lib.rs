@@ -49,6 +49,7 @@
 #![forbid(unsafe_code)]
 
 mod company;
+mod company_data;
 mod conflict;
 mod dataset;
 mod diagnostic;
@@ -66,8 +67,9 @@ mod value;
 mod verify;
 
 pub use company::{Company, CompanyId};
-pub use conflict::Conflict;
-pub use dataset::{normalize_phrase, CompanyData, DataFile, Dataset};
+pub use company_data::CompanyData;
+pub use conflict::{normalize_phrase, Conflict};
+pub use dataset::{DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};
 pub use fact::{
     dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Ignored, Location, Speaker,
