@@ -2,11 +2,16 @@
 //! source document) and the taxonomy files, read with every problem kept as
 //! a located [`Diagnostic`](crate::Diagnostic).
 
+mod company_file;
+mod document_file;
 mod facts;
+mod header;
+mod speakers;
 mod taxonomy_file;
 mod toml_cx;
 mod toml_tree;
 
-pub(crate) use facts::{parse_company, parse_document};
+pub(crate) use company_file::parse_company;
+pub(crate) use document_file::parse_document;
 pub(crate) use taxonomy_file::{inner_span, Spanned};
 pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};
