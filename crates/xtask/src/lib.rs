@@ -9,6 +9,7 @@
 use std::fmt::Write as _;
 
 pub mod fuzz;
+pub mod imports;
 
 /// A universe to generate.
 #[derive(Debug, Clone, Copy)]

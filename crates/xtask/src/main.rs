@@ -1,7 +1,8 @@
 //! `cargo run -p xtask -- universe --companies N --quarters Q --out DIR`
 //! writes a synthetic data folder; `scale-check` times `qbrief check` and
 //! `render` on a small and a larger universe and fails when time grows
-//! faster than the data (a ratio, never an absolute time).
+//! faster than the data (a ratio, never an absolute time); `import-cycles`
+//! reports the files of one crate that import each other.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,8 +53,17 @@ fn main() -> Result<()> {
             }
             if report.panics.is_empty() { Ok(()) } else { bail!("{} inputs panicked", report.panics.len()) }
         }
+        Some("import-cycles") => {
+            let (cycles, summary) = xtask::imports::cycles(Path::new("."))?;
+            print!("{summary}");
+            for c in &cycles {
+                print!("{c}{}", if c.tolerated() { "    (tolerated: see xtask::imports::TOLERATED)\n" } else { "" });
+            }
+            let new = cycles.iter().filter(|c| !c.tolerated()).count();
+            if new == 0 { Ok(()) } else { bail!("{new} import cycle(s) between files of one crate") }
+        }
         Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
-        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask fuzz [--inputs N] [--seconds S] [--seed S]"),
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask import-cycles | xtask fuzz [--inputs N] [--seconds S] [--seed S]"),
     }
 }
 
