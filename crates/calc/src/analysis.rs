@@ -83,7 +83,7 @@ pub struct Analysis<'a> {
     pub data: &'a CompanyData,
     /// Resolved stated results by series (without a subject or a
     /// measurement date; guidance is kept apart). Lookups (`stated_at`,
-    /// `resolved_at`) go through an index built from it by [`analyze`].
+    /// `resolved_at`) go through an index built from it by [`analyze`](crate::analyze).
     pub resolved: BTreeMap<SeriesKey, Resolved<'a>>,
     /// Guidance by series: what each document said, oldest document first.
     pub guidance: BTreeMap<SeriesKey, Vec<Guided<'a>>>,
