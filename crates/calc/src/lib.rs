@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod analyze;
 mod bounds;
 mod builtin;
 mod change;
@@ -42,13 +43,15 @@ mod evaluate;
 mod guidance;
 mod index;
 mod reconcile;
+mod reconciliation;
 mod resolve;
 mod series_map;
 
-pub use analysis::{analyze, Analysis, Guided, Level, SeriesKey};
+pub use analysis::{Analysis, Guided, Level, SeriesKey};
+pub use analyze::analyze;
 pub use change::{
     implied_current, implied_prior, point_change, relative_change, Change, ChangeKind, Flag,
 };
 pub use derived::{Derived, Input, InputSource, Origin};
-pub use reconcile::{Reconciliation, Status};
+pub use reconciliation::{Reconciliation, Status};
 pub use resolve::{resolve, Resolved, Rule};

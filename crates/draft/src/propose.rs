@@ -9,6 +9,7 @@ mod cues;
 mod dates;
 mod members;
 mod metric;
+mod named_period;
 mod names;
 mod period;
 mod respectively;

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::company::CompanyId;
-use crate::dataset::{normalize_phrase, CompanyData};
+use crate::company_data::CompanyData;
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::fact::Fact;
 use crate::metric::MetricKey;
@@ -265,6 +265,12 @@ pub(crate) fn duplicate_documents(data: &CompanyData) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Normalises a phrase for duplicate detection: [`crate::normalize_text`]
+/// (quotes, dashes, whitespace), then case folded.
+pub fn normalize_phrase(text: &str) -> String {
+    crate::verify::normalize_text(text).to_lowercase()
 }
 
 #[cfg(test)]

@@ -5,14 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::company::{Company, CompanyId};
+use crate::company_data::CompanyData;
 use crate::conflict::{duplicate_documents, duplicate_facts, Conflict};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
-use crate::fact::{Document, Fact};
-use crate::metric::MetricKey;
-use crate::period::Period;
-use crate::source_file::{parse_company, parse_document};
+use crate::fact::Fact;
+use crate::parse::{parse_company, parse_document};
+use crate::parse::{parse_taxonomy, TaxonomyFile};
 use crate::taxonomy::{builtin_taxonomies, resolve_chain, ChainError, Vocabulary};
-use crate::taxonomy_file::{parse_taxonomy, TaxonomyFile};
 
 /// One data file handed to [`Dataset::load`]: the model does no I/O, so the
 /// caller reads the files and passes their bytes.
@@ -26,45 +25,6 @@ pub struct DataFile {
     pub stem: String,
     /// The raw bytes.
     pub bytes: Vec<u8>,
-}
-
-/// Everything known about one company.
-#[derive(Debug, Clone)]
-pub struct CompanyData {
-    /// The company.
-    pub company: Company,
-    /// Its source documents, ordered by id.
-    pub documents: Vec<Document>,
-    /// Every valid fact, ordered by period, metric, then file position.
-    pub facts: Vec<Fact>,
-    /// The company's vocabulary: its taxonomies, merged and checked.
-    pub vocabulary: Arc<Vocabulary>,
-}
-
-impl CompanyData {
-    /// The document with this id.
-    pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
-    }
-
-    /// Every statement of `key` for `period`.
-    pub fn statements<'a>(
-        &'a self,
-        key: &'a MetricKey,
-        period: Period,
-    ) -> impl Iterator<Item = &'a Fact> {
-        self.facts
-            .iter()
-            .filter(move |f| &f.metric == key && f.period == period)
-    }
-
-    /// Every period that has at least one fact, in order.
-    pub fn periods(&self) -> Vec<Period> {
-        let mut periods: Vec<Period> = self.facts.iter().map(|f| f.period).collect();
-        periods.sort();
-        periods.dedup();
-        periods
-    }
 }
 
 /// All companies of a data folder.
@@ -187,12 +147,6 @@ impl Dataset {
     pub fn facts(&self) -> impl Iterator<Item = &Fact> {
         self.companies.values().flat_map(|c| c.facts.iter())
     }
-}
-
-/// Normalises a phrase for duplicate detection: [`crate::normalize_text`]
-/// (quotes, dashes, whitespace), then case folded.
-pub fn normalize_phrase(text: &str) -> String {
-    crate::verify::normalize_text(text).to_lowercase()
 }
 
 /// The file stem of a company's description.

@@ -110,6 +110,17 @@ pub struct Location {
     pub column: usize,
 }
 
+impl Location {
+    /// A location from its parts.
+    pub fn new(file: impl Into<String>, line: usize, column: usize) -> Location {
+        Location {
+            file: file.into(),
+            line,
+            column,
+        }
+    }
+}
+
 /// One statement of a figure: what, when, how much, and who said it where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {

@@ -50,6 +50,7 @@
 
 mod axis;
 mod company;
+mod company_data;
 mod conflict;
 mod dataset;
 mod diagnostic;
@@ -57,22 +58,20 @@ mod fact;
 mod figure;
 mod formula;
 mod metric;
+mod parse;
 mod period;
 mod quantity;
 mod sort;
-mod source_file;
 mod taxonomy;
-mod taxonomy_file;
-mod toml_cx;
-mod toml_tree;
 mod unit;
 mod value;
 mod verify;
 
 pub use axis::{default_member_label, Axis, Member};
 pub use company::{Company, CompanyId};
-pub use conflict::Conflict;
-pub use dataset::{normalize_phrase, CompanyData, DataFile, Dataset};
+pub use company_data::CompanyData;
+pub use conflict::{normalize_phrase, Conflict};
+pub use dataset::{DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};
 pub use fact::{
     dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Ignored, Location, Speaker,
@@ -81,6 +80,7 @@ pub use fact::{
 pub use figure::{agreement_counts, all_agree, half_unit, Figure, Interval, Qualifier};
 pub use formula::{parse_formula, Expr, Formula, FormulaError, Op, Shift};
 pub use metric::{closest, Change, Metric, MetricKey, MetricKind, SignConvention};
+pub use parse::{parse_taxonomy, TaxonomyFile};
 pub use period::{Period, PeriodError, PeriodSpan};
 pub use quantity::{Amount, Currency, CurrencyMismatch, Money, Per, Quantity};
 pub use sort::stable_sort_by;
@@ -88,7 +88,6 @@ pub use taxonomy::{
     builtin_taxonomies, resolve_chain, Brief, ChainError, DerivedDef, Section, Vocabulary,
     BUILTIN_TAXONOMIES,
 };
-pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};
 pub use unit::{Dimension, Unit, UnitDef, UnitTable};
 pub use value::{parse_value, ValueError};
 pub use verify::{check_evidence, normalize_text, EvidenceProblem};

@@ -12,12 +12,13 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::axis::{default_member_label, Axis, MemberDecl};
+use crate::axis::{default_member_label, Axis};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::formula::{parse_formula, Formula};
 use crate::metric::{closest, Metric};
+use crate::parse::MemberDecl;
+use crate::parse::{inner_span, parse_taxonomy, Spanned, TaxonomyFile};
 use crate::quantity::Currency;
-use crate::taxonomy_file::{inner_span, parse_taxonomy, Spanned, TaxonomyFile};
 use crate::unit::{Dimension, Unit, UnitDef, UnitTable};
 
 /// The built-in taxonomies: (id, text).

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 pub mod draft_eval;
 pub mod fuzz;
+pub mod imports;
 
 /// A universe to generate.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,8 @@
 //! writes a synthetic data folder; `scale-check` times `qbrief check` and
 //! `render` on a small and a larger universe and fails when time grows
 //! faster than the data (a ratio, never an absolute time); `fuzz` runs the
-//! seeded fuzzer; `draft-eval DIR` scores `qbrief draft` on real calls.
+//! seeded fuzzer; `draft-eval DIR` scores `qbrief draft` on real calls;
+//! `import-cycles` reports the files of one crate that import each other.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -65,8 +66,17 @@ fn main() -> Result<()> {
             print!("{report}");
             Ok(())
         }
+        Some("import-cycles") => {
+            let (cycles, summary) = xtask::imports::cycles(Path::new("."))?;
+            print!("{summary}");
+            for c in &cycles {
+                print!("{c}{}", if c.tolerated() { "    (tolerated: see xtask::imports::TOLERATED)\n" } else { "" });
+            }
+            let new = cycles.iter().filter(|c| !c.tolerated()).count();
+            if new == 0 { Ok(()) } else { bail!("{new} import cycle(s) between files of one crate") }
+        }
         Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
-        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled"),
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask import-cycles | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR]"),
     }
 }
 

@@ -6,7 +6,7 @@
 use qbrief_model::Period;
 
 use super::dates::dated_period;
-use super::period::named_period;
+use super::named_period::named_period;
 use super::words::{find_word, last_words, word_boundary};
 use super::Context;
 

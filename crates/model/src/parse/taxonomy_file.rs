@@ -5,11 +5,12 @@
 
 use std::ops::Range;
 
-use crate::axis::AxisDecl;
+use super::axis_decl::AxisDecl;
+use super::span::Spanned;
+use super::toml_cx::{Cx, Required};
+use super::toml_tree::Table;
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::{closest, MetricKind, SignConvention};
-use crate::toml_cx::{Cx, Required};
-use crate::toml_tree::Table;
 
 const ROOT_KEYS: &[&str] = &[
     "taxonomy", "unit", "metric", "axis", "derived", "section", "brief",
@@ -29,9 +30,6 @@ const METRIC_KEYS: &[&str] = &[
 const DERIVED_KEYS: &[&str] = &["id", "label", "formula", "unit", "section", "for_each"];
 const SECTION_KEYS: &[&str] = &["id", "title"];
 const BRIEF_KEYS: &[&str] = &["key_figures", "trend", "charts", "sections"];
-
-/// A string with the byte span of its TOML value (quotes included).
-pub(crate) type Spanned = (String, Range<usize>);
 
 /// One taxonomy file, parsed but not yet checked against the others.
 #[derive(Debug, Clone)]
@@ -365,16 +363,6 @@ impl Cx<'_> {
             for_each,
         })
     }
-}
-
-/// The span of the text inside a quoted TOML string value, offset by
-/// `start..end` bytes of its content.
-pub(crate) fn inner_span(value_span: &Range<usize>, start: usize, end: usize) -> Range<usize> {
-    let base = value_span.start + 1;
-    let last = value_span.end.saturating_sub(1).max(base);
-    let s = (base + start).min(last);
-    let e = (base + end).min(last).max(s + 1);
-    s..e
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Parsing axis members and their labels, and the default label.
 
 use super::*;
-use crate::taxonomy_file::parse_taxonomy;
+use crate::parse::parse_taxonomy;
 
 const HEADER: &str = "[taxonomy]\nid = \"t\"\nlabel = \"T\"\n\n[[axis]]\nid = \"region\"\n";
 

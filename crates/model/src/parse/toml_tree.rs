@@ -2,7 +2,7 @@
 //!
 //! Files are parsed into `toml`'s borrowing `DeTable`, about twice as fast
 //! as `toml_edit`'s format-preserving document. Its tree has one table type
-//! and one array type, so [`Cx::shape`] tells a `[table]` from an inline
+//! and one array type, so [`Cx::shape`](super::toml_cx::Cx::shape) tells a `[table]` from an inline
 //! table and `[[tables]]` from an inline array by their spans, and every
 //! finding keeps the wording and span it had with `toml_edit`.
 
@@ -10,8 +10,6 @@ use std::ops::{Deref, Range};
 
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
-
-use crate::toml_cx::Cx;
 
 /// A parsed value with the byte span of its text.
 pub(crate) type Item<'i> = Spanned<DeValue<'i>>;
@@ -23,7 +21,12 @@ pub(crate) struct Table<'t, 'i> {
     span: Range<usize>,
 }
 
-impl Table<'_, '_> {
+impl<'t, 'i> Table<'t, 'i> {
+    /// The table of `entries` whose header (or first dotted key) is at `span`.
+    pub(crate) fn new(entries: &'t DeTable<'i>, span: Range<usize>) -> Self {
+        Table { entries, span }
+    }
+
     /// The span of the header, or of the first key of a dotted path.
     pub(crate) fn span(&self) -> Range<usize> {
         self.span.clone()
@@ -66,7 +69,7 @@ pub(crate) fn span(item: &Item<'_>) -> Range<usize> {
 /// `[[key]]` headers make an array whose span is that of its first table
 /// (the first header); an inline array spans its brackets, which no element
 /// does, and an empty one is never an array of tables.
-fn is_array_of_tables(array: &DeArray<'_>, item: &Item<'_>) -> bool {
+pub(crate) fn is_array_of_tables(array: &DeArray<'_>, item: &Item<'_>) -> bool {
     array
         .first()
         .is_some_and(|first| first.get_ref().is_table() && first.span() == item.span())
@@ -125,70 +128,11 @@ fn first_bad_number(table: &DeTable<'_>) -> Option<(String, Range<usize>)> {
     first.map(|(message, span)| (message.to_string(), span))
 }
 
-impl Cx<'_> {
-    /// What `item` is, as the readers distinguish it.
-    pub(crate) fn shape<'t, 'i>(&self, item: &'t Item<'i>) -> Shape<'t, 'i> {
-        match item.get_ref() {
-            // A table made by a header spans the header, one made by dotted
-            // keys spans its key; only an inline table starts with a brace.
-            DeValue::Table(t) if self.text.as_bytes().get(item.span().start) == Some(&b'{') => {
-                Shape::InlineTable(t)
-            }
-            DeValue::Table(t) => Shape::Table(Table {
-                entries: t,
-                span: item.span(),
-            }),
-            DeValue::Array(a) if is_array_of_tables(a, item) => Shape::ArrayOfTables(a),
-            other => Shape::Value(other),
-        }
-    }
-
-    /// The `[key]` table of `table`: `Ok(None)` when absent, `Err` with the
-    /// span of a value of another kind.
-    pub(crate) fn std_table<'t, 'i>(
-        &self,
-        table: &'t DeTable<'i>,
-        key: &str,
-    ) -> Result<Option<Table<'t, 'i>>, Range<usize>> {
-        match table.get(key) {
-            Some(item) => match self.shape(item) {
-                Shape::Table(t) => Ok(Some(t)),
-                _ => Err(span(item)),
-            },
-            None => Ok(None),
-        }
-    }
-
-    /// The `[[key]]` tables of `table`, none when absent; `Err` with the
-    /// span of a value of another kind.
-    pub(crate) fn array_of_tables<'t, 'i>(
-        &self,
-        table: &'t DeTable<'i>,
-        key: &str,
-    ) -> Result<Vec<Table<'t, 'i>>, Range<usize>> {
-        let Some(item) = table.get(key) else {
-            return Ok(Vec::new());
-        };
-        match self.shape(item) {
-            Shape::ArrayOfTables(array) => Ok(array
-                .iter()
-                .filter_map(|t| {
-                    let entries = t.get_ref().as_table()?;
-                    Some(Table {
-                        entries,
-                        span: t.span(),
-                    })
-                })
-                .collect()),
-            _ => Err(span(item)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::SourceText;
+    use crate::parse::toml_cx::Cx;
 
     // The byte ranges `toml_edit` gave the same items, which the findings'
     // carets and lines are made from.

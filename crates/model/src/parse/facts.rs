@@ -1,36 +1,22 @@
-//! Parsing data files (`company.toml` and one file per source document) into
-//! the model, collecting every problem as a located [`Diagnostic`] rather
-//! than stopping at the first.
+//! Reading the `[[fact]]` and `[[ignore]]` tables of a source document's
+//! data file: each stated figure with its metric, period, value, speaker,
+//! evidence and axis members, checked against the company's vocabulary; and
+//! the numbers a document states that are deliberately not facts.
 
 use chrono::NaiveDate;
 use toml::de::DeTable;
 
-use crate::company::{Company, CompanyId};
-use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
+use super::toml_cx::{Cx, Required};
+use super::toml_tree::Table;
+use crate::company::CompanyId;
+use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::fact::Dims;
-use crate::fact::{
-    word_count, AsOf, Document, DocumentKind, Fact, Location, Speaker, MAX_EVIDENCE_WORDS,
-};
+use crate::fact::{word_count, AsOf, Document, Fact, Speaker, MAX_EVIDENCE_WORDS};
 use crate::metric::{closest, MetricKey, SignConvention};
-use crate::quantity::Currency;
 use crate::taxonomy::Vocabulary;
-use crate::toml_cx::{root_span, Cx, Required};
-use crate::toml_tree::Table;
 use crate::value::parse_value;
 
-const COMPANY_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "ticker",
-    "exchange",
-    "currency",
-    "fiscal_year_end_month",
-    "taxonomies",
-];
-const DOCUMENT_FILE_KEYS: &[&str] = &["document", "speaker", "fact", "ignore"];
 const IGNORE_KEYS: &[&str] = &["evidence", "reason"];
-const DOCUMENT_KEYS: &[&str] = &["id", "company", "kind", "title", "date", "period", "file"];
-const SPEAKER_KEYS: &[&str] = &["name", "role"];
 const FACT_KEYS: &[&str] = &[
     "metric",
     "period",
@@ -47,305 +33,8 @@ const FACT_KEYS: &[&str] = &[
     "draft",
 ];
 
-/// Parses a `company.toml`. `folder` is the company folder's name, which
-/// must equal the id.
-pub fn parse_company(file: &str, text: &str, folder: &str) -> (Option<Company>, Vec<Diagnostic>) {
-    let source = SourceText::new(file, text);
-    let mut cx = Cx::new(&source, None);
-    let Some(doc) = cx.parse_toml() else {
-        return (None, cx.diagnostics);
-    };
-    let root = doc.get_ref();
-    cx.unknown_keys(root, COMPANY_KEYS, "company.toml");
-    let id = cx.string(root, "id", Required::Yes, root_span());
-    let name = cx.string(root, "name", Required::Yes, root_span());
-    let ticker = cx.string(root, "ticker", Required::Yes, root_span());
-    let exchange = cx.string(root, "exchange", Required::Yes, root_span());
-    let currency = cx.string(root, "currency", Required::Yes, root_span());
-    let month = cx.integer(root, "fiscal_year_end_month", root_span());
-    let taxonomies = cx
-        .string_list(root, "taxonomies")
-        .map(|list| list.into_iter().map(|(t, _)| t).collect())
-        .unwrap_or_else(|| vec!["base".to_string()]);
-
-    let id = id.and_then(|(id, span)| match CompanyId::new(&id) {
-        Ok(company) if company.as_str() == folder => Some(company),
-        Ok(_) => {
-            cx.push(
-                Diagnostic::error(
-                    K::InvalidField,
-                    format!("company id \"{id}\" differs from its folder \"{folder}\""),
-                )
-                .at(&source, span)
-                .with_hint(format!("set id = \"{folder}\" or rename the folder")),
-            );
-            None
-        }
-        Err(message) => {
-            cx.push(Diagnostic::error(K::InvalidField, message).at(&source, span));
-            None
-        }
-    });
-    let currency = currency.and_then(|(code, span)| match Currency::from_code(&code) {
-        Some(c) => Some(c),
-        None => {
-            cx.push(
-                Diagnostic::error(K::InvalidField, format!("invalid currency \"{code}\""))
-                    .at(&source, span)
-                    .with_hint("use a three-letter ISO 4217 code such as \"USD\""),
-            );
-            None
-        }
-    });
-    let month = month.and_then(|(m, span)| {
-        if (1..=12).contains(&m) {
-            u32::try_from(m).ok()
-        } else {
-            cx.push(
-                Diagnostic::error(
-                    K::InvalidField,
-                    format!("fiscal_year_end_month {m} is not a month"),
-                )
-                .at(&source, span)
-                .with_hint("use 1 to 12; 12 for a calendar fiscal year"),
-            );
-            None
-        }
-    });
-    let company = match (id, name, ticker, exchange, currency, month) {
-        (
-            Some(id),
-            Some((name, _)),
-            Some((ticker, _)),
-            Some((exchange, _)),
-            Some(currency),
-            Some(month),
-        ) => Some(Company {
-            id,
-            name,
-            ticker,
-            exchange,
-            currency,
-            fiscal_year_end_month: month,
-            taxonomies,
-        }),
-        _ => None,
-    };
-    (company, cx.diagnostics)
-}
-
-/// What [`parse_document`] found in one source file.
-#[derive(Debug, Default)]
-pub struct ParsedDocument {
-    /// The document, when its `[document]` table is valid.
-    pub document: Option<Document>,
-    /// Every valid fact.
-    pub facts: Vec<Fact>,
-    /// Every problem found.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Parses one source-document data file of `company`. `stem` is the file
-/// name without `.toml`, which must equal the document id.
-pub fn parse_document(
-    file: &str,
-    text: &str,
-    stem: &str,
-    company: &Company,
-    vocabulary: &Vocabulary,
-) -> ParsedDocument {
-    let fiscal_year_end = company.fiscal_year_end_month;
-    let company = &company.id;
-    let source = SourceText::new(file, text);
-    let mut cx = Cx::new(&source, Some(company.as_str()));
-    let Some(doc) = cx.parse_toml() else {
-        return ParsedDocument {
-            diagnostics: cx.diagnostics,
-            ..ParsedDocument::default()
-        };
-    };
-    let root = doc.get_ref();
-    cx.unknown_keys(root, DOCUMENT_FILE_KEYS, "a source file");
-
-    let document_table = match cx.std_table(root, "document") {
-        Ok(Some(t)) => Some(t),
-        Err(span) => {
-            cx.push(
-                Diagnostic::error(K::WrongType, "\"document\" must be a table")
-                    .at(&source, span)
-                    .with_hint("write it as a [document] table"),
-            );
-            None
-        }
-        Ok(None) => {
-            cx.push(
-                Diagnostic::error(K::MissingKey, "missing [document] table")
-                    .at(&source, 0..0)
-                    .with_hint(
-                        "start the file with [document] and its id, kind, title, period and file",
-                    ),
-            );
-            None
-        }
-    };
-    let speakers = cx.speakers(root);
-    let mut document = document_table.and_then(|t| cx.document(&t, stem, company, &speakers));
-    let ignored = cx.ignored(root);
-    if let Some(d) = document.as_mut() {
-        d.ignored = ignored;
-    }
-    let mut facts = Vec::new();
-    match cx.array_of_tables(root, "fact") {
-        Ok(tables) => {
-            for table in &tables {
-                if let Some(fact) = cx.fact(
-                    table,
-                    document.as_ref(),
-                    &speakers,
-                    (company, fiscal_year_end),
-                    vocabulary,
-                ) {
-                    facts.push(fact);
-                }
-            }
-        }
-        Err(span) => cx.push(
-            Diagnostic::error(K::WrongType, "\"fact\" must be an array of tables")
-                .at(&source, span)
-                .with_hint("write each fact under its own [[fact]] header"),
-        ),
-    }
-    ParsedDocument {
-        document,
-        facts,
-        diagnostics: cx.diagnostics,
-    }
-}
-
 impl<'s> Cx<'s> {
-    fn speakers(&mut self, root: &DeTable<'_>) -> Vec<Speaker> {
-        let mut speakers = Vec::new();
-        match self.array_of_tables(root, "speaker") {
-            Ok(tables) => {
-                for table in &tables {
-                    let span = self.table_span(table);
-                    self.unknown_keys(table, SPEAKER_KEYS, "[[speaker]]");
-                    let name = self.string(table, "name", Required::Yes, span.clone());
-                    let role = self.string(table, "role", Required::Yes, span.clone());
-                    if let (Some((name, name_span)), Some((role, _))) = (name, role) {
-                        if speakers.iter().any(|s: &Speaker| s.name == name) {
-                            self.push(
-                                Diagnostic::error(
-                                    K::InvalidField,
-                                    format!("speaker \"{name}\" is declared twice"),
-                                )
-                                .at(self.source, name_span),
-                            );
-                        } else {
-                            speakers.push(Speaker { name, role });
-                        }
-                    }
-                }
-            }
-            Err(span) => self.push(
-                Diagnostic::error(K::WrongType, "\"speaker\" must be an array of tables")
-                    .at(self.source, span)
-                    .with_hint("declare each speaker under its own [[speaker]] header"),
-            ),
-        }
-        speakers
-    }
-
-    fn document(
-        &mut self,
-        table: &Table<'_, '_>,
-        stem: &str,
-        company: &CompanyId,
-        speakers: &[Speaker],
-    ) -> Option<Document> {
-        let span = self.table_span(table);
-        self.unknown_keys(table, DOCUMENT_KEYS, "[document]");
-        let id = self.string(table, "id", Required::Yes, span.clone());
-        let kind = self.string(table, "kind", Required::Yes, span.clone());
-        let title = self.string(table, "title", Required::Yes, span.clone());
-        let date = self.string(table, "date", Required::No, span.clone());
-        let period = self.string(table, "period", Required::Yes, span.clone());
-        let file = self.string(table, "file", Required::Yes, span.clone());
-        if let Some((named, named_span)) = self.string(table, "company", Required::No, span.clone())
-        {
-            if named != company.as_str() {
-                self.push(
-                    Diagnostic::error(K::UnknownCompany, format!("document names company \"{named}\" but is in the folder of \"{company}\""))
-                        .at(self.source, named_span)
-                        .with_hint(format!("move the file to data/{named}/ or set company = \"{company}\"")),
-                );
-            }
-        }
-        let id = id.and_then(|(id, id_span)| {
-            if id == stem {
-                Some(id)
-            } else {
-                self.push(
-                    Diagnostic::error(
-                        K::InvalidField,
-                        format!("document id \"{id}\" differs from the file name \"{stem}.toml\""),
-                    )
-                    .at(self.source, id_span)
-                    .with_hint(format!(
-                        "set id = \"{stem}\" or rename the file to {id}.toml"
-                    )),
-                );
-                None
-            }
-        });
-        let kind = kind.and_then(|(kind, kind_span)| {
-            let found = DocumentKind::NAMES
-                .iter()
-                .find(|(n, _)| *n == kind)
-                .map(|(_, k)| *k);
-            if found.is_none() {
-                let names: Vec<&str> = DocumentKind::NAMES.iter().map(|(n, _)| *n).collect();
-                let hint = closest(&kind, &names)
-                    .map(|s| format!("did you mean \"{s}\"?"))
-                    .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
-                self.push(
-                    Diagnostic::error(K::InvalidField, format!("unknown document kind \"{kind}\""))
-                        .at(self.source, kind_span)
-                        .with_hint(hint),
-                );
-            }
-            found
-        });
-        let date = match date {
-            Some((text, date_span)) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-                Ok(d) => Some(Some(d)),
-                Err(_) => {
-                    self.push(
-                        Diagnostic::error(K::InvalidField, format!("invalid date \"{text}\""))
-                            .at(self.source, date_span)
-                            .with_hint("write dates as YYYY-MM-DD, for example \"2024-08-15\""),
-                    );
-                    None
-                }
-            },
-            None => Some(None),
-        };
-        let period = period.and_then(|(p, s)| self.period(&p, s));
-        Some(Document {
-            id: id?,
-            company: company.clone(),
-            kind: kind?,
-            title: title?.0,
-            date: date?,
-            period: period?,
-            file: file?.0,
-            speakers: speakers.to_vec(),
-            data_file: self.source.name().to_string(),
-            ignored: Vec::new(),
-        })
-    }
-
-    fn fact(
+    pub(super) fn fact(
         &mut self,
         table: &Table<'_, '_>,
         document: Option<&Document>,
@@ -616,7 +305,7 @@ impl<'s> Cx<'s> {
 
 impl Cx<'_> {
     /// The `[[ignore]]` entries of a document file.
-    fn ignored(&mut self, root: &DeTable<'_>) -> Vec<crate::fact::Ignored> {
+    pub(super) fn ignored(&mut self, root: &DeTable<'_>) -> Vec<crate::fact::Ignored> {
         let mut out = Vec::new();
         for table in &self.tables(root, "ignore") {
             let span = self.table_span(table);
@@ -662,7 +351,7 @@ impl Cx<'_> {
     /// Checks `dims = { axis = "member" }` against the taxonomies' axes.
     fn dims(
         &mut self,
-        written: Option<Vec<crate::toml_cx::KeyValue>>,
+        written: Option<Vec<super::toml_cx::KeyValue>>,
         vocabulary: &Vocabulary,
     ) -> Option<Dims> {
         let mut dims = Dims::new();
@@ -702,68 +391,5 @@ impl Cx<'_> {
             dims.insert(axis, member);
         }
         ok.then_some(dims)
-    }
-}
-
-impl Location {
-    /// A location from its parts.
-    pub fn new(file: impl Into<String>, line: usize, column: usize) -> Location {
-        Location {
-            file: file.into(),
-            line,
-            column,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    const VALID: &str = "[document]\nid = \"doc\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f.txt\"\n\n[[speaker]]\nname = \"Jo\"\nrole = \"CFO\"\n\n[[fact]]\nmetric = \"revenue\"\nvalue = \"$73.6M\"\nspeaker = \"Jo\"\nevidence = \"revenue of $73.6 million\"\n";
-
-    fn company() -> Company {
-        Company {
-            id: CompanyId::new("acme").unwrap(),
-            name: "Acme".into(),
-            ticker: "A".into(),
-            exchange: "X".into(),
-            currency: Currency::USD,
-            fiscal_year_end_month: 12,
-            taxonomies: vec!["base".into()],
-        }
-    }
-
-    fn vocabulary() -> Vocabulary {
-        Vocabulary::builtin(&["base"], Currency::USD)
-    }
-
-    #[test]
-    fn valid_document_parses() {
-        let parsed = parse_document("doc.toml", VALID, "doc", &company(), &vocabulary());
-        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-        assert_eq!(parsed.facts.len(), 1);
-    }
-
-    proptest! {
-        #[test]
-        fn any_text_never_panics(text in "\\PC{0,200}") {
-            let _ = parse_document("x.toml", &text, "x", &company(), &vocabulary());
-            let _ = parse_company("company.toml", &text, "acme");
-        }
-
-        #[test]
-        fn mutated_documents_never_panic(at in 0usize..VALID.len(), cut in 0usize..40, insert in "[\\[\\]\"=\\n a-z0-9$.,%-]{0,12}") {
-            let mut text = VALID.to_string();
-            let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
-            let end = (at + cut).min(text.len());
-            let end = (end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
-            text.replace_range(at..end, &insert);
-            let parsed = parse_document("x.toml", &text, "doc", &company(), &vocabulary());
-            for d in &parsed.diagnostics {
-                prop_assert!(d.location.is_some(), "unlocated diagnostic: {d:?}");
-            }
-        }
     }
 }

@@ -7,10 +7,10 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::toml_tree::{is_array_of_tables, span, Item, Shape, Table};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
 use crate::metric::closest;
 use crate::period::Period;
-use crate::toml_tree::{span, Shape, Table};
 
 #[derive(PartialEq, Eq)]
 pub(crate) enum Required {
@@ -52,7 +52,7 @@ impl<'s> Cx<'s> {
     }
 
     pub(crate) fn parse_toml(&mut self) -> Option<Spanned<DeTable<'s>>> {
-        let (message, span) = match crate::toml_tree::parse(self.text) {
+        let (message, span) = match super::toml_tree::parse(self.text) {
             Ok(root) => return Some(root),
             Err(found) => found,
         };
@@ -294,5 +294,59 @@ impl Cx<'_> {
             );
             Vec::new()
         })
+    }
+}
+
+impl Cx<'_> {
+    /// What `item` is, as the readers distinguish it.
+    pub(crate) fn shape<'t, 'i>(&self, item: &'t Item<'i>) -> Shape<'t, 'i> {
+        match item.get_ref() {
+            // A table made by a header spans the header, one made by dotted
+            // keys spans its key; only an inline table starts with a brace.
+            DeValue::Table(t) if self.text.as_bytes().get(item.span().start) == Some(&b'{') => {
+                Shape::InlineTable(t)
+            }
+            DeValue::Table(t) => Shape::Table(Table::new(t, item.span())),
+            DeValue::Array(a) if is_array_of_tables(a, item) => Shape::ArrayOfTables(a),
+            other => Shape::Value(other),
+        }
+    }
+
+    /// The `[key]` table of `table`: `Ok(None)` when absent, `Err` with the
+    /// span of a value of another kind.
+    pub(crate) fn std_table<'t, 'i>(
+        &self,
+        table: &'t DeTable<'i>,
+        key: &str,
+    ) -> Result<Option<Table<'t, 'i>>, Range<usize>> {
+        match table.get(key) {
+            Some(item) => match self.shape(item) {
+                Shape::Table(t) => Ok(Some(t)),
+                _ => Err(span(item)),
+            },
+            None => Ok(None),
+        }
+    }
+
+    /// The `[[key]]` tables of `table`, none when absent; `Err` with the
+    /// span of a value of another kind.
+    pub(crate) fn array_of_tables<'t, 'i>(
+        &self,
+        table: &'t DeTable<'i>,
+        key: &str,
+    ) -> Result<Vec<Table<'t, 'i>>, Range<usize>> {
+        let Some(item) = table.get(key) else {
+            return Ok(Vec::new());
+        };
+        match self.shape(item) {
+            Shape::ArrayOfTables(array) => Ok(array
+                .iter()
+                .filter_map(|t| {
+                    let entries = t.get_ref().as_table()?;
+                    Some(Table::new(entries, t.span()))
+                })
+                .collect()),
+            _ => Err(span(item)),
+        }
     }
 }

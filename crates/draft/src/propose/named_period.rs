@@ -1,0 +1,135 @@
+//! The period a phrase names on its own ("first quarter of 2023", "Q4",
+//! "fiscal '22", "next year"), given the document's period: the piece of
+//! period finding that the bases of comparisons need too.
+
+use qbrief_model::{Period, PeriodSpan};
+
+use super::cues::ORDINAL_QUARTERS;
+use super::words::{find_word, word_boundary};
+
+/// A period a phrase names: "first quarter of 2023", "Q4", "fiscal '22",
+/// "full year", "first half", "next quarter".
+pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<Period> {
+    let year_in = |s: &str| -> Option<i32> {
+        let bytes = s.as_bytes();
+        for i in 0..bytes.len() {
+            if (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && s.get(i..i + 4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric())
+            {
+                let y: i32 = s[i..i + 4].parse().ok()?;
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+            if s.is_char_boundary(i)
+                && (bytes[i] == b'\'' || s[i..].starts_with('’'))
+                && i > 0
+                && s[..i].ends_with(' ')
+            {
+                let after = s[i..].trim_start_matches(['\'', '’']);
+                if after.len() >= 2
+                    && after.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                    && after
+                        .as_bytes()
+                        .get(2)
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+                {
+                    return after[..2].parse::<i32>().ok().map(|y| 2000 + y);
+                }
+            }
+        }
+        None
+    };
+    if phrase.contains("next quarter") || phrase.contains("coming quarter") {
+        return doc.next_quarter();
+    }
+    if phrase.contains("next year") || phrase.contains("next fiscal year") {
+        return Period::new(doc.year() + 1, PeriodSpan::Year);
+    }
+    for (words, q) in ORDINAL_QUARTERS {
+        if let Some(pos) = find_word(phrase, words) {
+            let rest = &phrase[pos..];
+            let year = year_in(prefix(rest, words.len() + 16)).unwrap_or_else(|| {
+                // A later quarter than the document's, named without a year,
+                // is last year's unless the sentence looks ahead or it is the
+                // quarter the call is held in ("delivery starting in the
+                // fourth quarter" on a third-quarter call).
+                let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
+                if i32::from(*q) > doc_q + 1 && !forward {
+                    doc_year - 1
+                } else if i32::from(*q) < doc_q && forward {
+                    // "we expect first quarter sales of" on a fourth-quarter
+                    // call looks to next year's.
+                    doc_year + 1
+                } else {
+                    doc_year
+                }
+            });
+            return Period::quarter(year, *q);
+        }
+    }
+    if let Some(pos) = find_word(phrase, "first half")
+        .or_else(|| find_word(phrase, "h1"))
+        .or_else(|| find_word(phrase, "front half"))
+    {
+        let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+        return Period::new(year, PeriodSpan::Half(1));
+    }
+    if let Some(pos) = find_word(phrase, "second half")
+        .or_else(|| find_word(phrase, "h2"))
+        .or_else(|| find_word(phrase, "back half"))
+    {
+        let year = year_in(&phrase[pos..]).unwrap_or(doc.year());
+        return Period::new(year, PeriodSpan::Half(2));
+    }
+    // On a fourth-quarter call, the year that lies ahead is the next one.
+    let ahead = if forward && doc_quarter(doc) == 4 {
+        doc.year() + 1
+    } else {
+        doc.year()
+    };
+    for words in [
+        "full year",
+        "full-year",
+        "fiscal year",
+        "fiscal",
+        "for the year",
+        "this year",
+        "the year",
+    ] {
+        // "the year-over-year increase" names a comparison, not the year.
+        let named = phrase.match_indices(words).map(|(p, _)| p).find(|&p| {
+            word_boundary(phrase, p, p + words.len()) && !phrase[p + words.len()..].starts_with('-')
+        });
+        if let Some(pos) = named {
+            let year = year_in(&phrase[pos..]).unwrap_or(ahead);
+            return Period::new(year, PeriodSpan::Year);
+        }
+    }
+    if let Some(y) = year_in(phrase) {
+        if y != doc.year() || forward {
+            return Period::new(y, PeriodSpan::Year);
+        }
+    }
+    None
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a
+/// character boundary.
+pub(super) fn prefix(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+pub(super) fn doc_quarter(p: Period) -> i32 {
+    match p.span() {
+        PeriodSpan::Quarter(q) => i32::from(q),
+        PeriodSpan::Half(h) => i32::from(h) * 2,
+        PeriodSpan::Year => 4,
+    }
+}
