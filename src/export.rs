@@ -30,7 +30,8 @@ pub struct Record {
     pub origin: &'static str,
     /// How it was stated (`exact`, `about`...), or a change's kind.
     pub qualifier: String,
-    /// Stated precision, XBRL-style; none for computed values.
+    /// Stated precision, XBRL-style (for a range, its coarser end's: the
+    /// interval keeps each end's own); none for computed values.
     pub decimals: Option<i32>,
     /// Low end of the interval of true values.
     pub interval_low: Option<String>,

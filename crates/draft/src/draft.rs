@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::coverage::{coverage, line_column};
 use crate::propose::{propose, Context};
-use crate::scan::{mentions, Mention, MentionKind};
+use crate::scan::{mentions, multiples, Mention, MentionKind};
 use crate::transcript::{Transcript, TranscriptSpeaker};
 
 /// One proposed fact.
@@ -180,50 +180,6 @@ pub fn draft(
         candidates,
         skipped,
     }
-}
-
-/// Growth said in words: "doubled", "tripling", read as a 2-fold or
-/// 3-fold figure.
-fn multiples(text: &str) -> Vec<Mention> {
-    const WORDS: &[(&str, &str)] = &[
-        ("doubled", "2"),
-        ("doubling", "2"),
-        ("doubles", "2"),
-        ("tripled", "3"),
-        ("tripling", "3"),
-        ("triples", "3"),
-        ("quadrupled", "4"),
-        ("quadrupling", "4"),
-    ];
-    let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    for (word, n) in WORDS {
-        for (at, _) in lower.match_indices(word) {
-            let end = at + word.len();
-            let boundary = lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && lower[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            if boundary {
-                out.push(Mention {
-                    start: at,
-                    end,
-                    kind: MentionKind::Figure,
-                    numbers: vec![(*n).to_string()],
-                    currency: None,
-                    scale: None,
-                    unit: Some("-fold".into()),
-                    range: false,
-                    plus: false,
-                });
-            }
-        }
-    }
-    out
 }
 
 /// The byte offset of a 1-based line and character column.

@@ -6,7 +6,9 @@
 use qbrief_model::UnitTable;
 
 mod amount;
+mod multiple;
 use amount::{currency_before, number_at, range_second, scale_at, unit_at};
+pub(crate) use multiple::multiples;
 
 /// What a number-bearing phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -22,12 +24,15 @@ pub enum MentionKind {
     Marker,
     /// A telephone number.
     Phone,
+    /// A multiple that multiplies nothing: "a 2-fold approach", "our
+    /// focus is 3-fold".
+    Idiom,
 }
 
 impl MentionKind {
     /// Whether the phrase must be accounted for by `coverage`: figures and
-    /// durations are; calendar references, markers and phone numbers are
-    /// not company figures.
+    /// durations are; calendar references, markers, phone numbers and
+    /// idioms are not company figures.
     pub fn needs_accounting(&self) -> bool {
         matches!(self, MentionKind::Figure | MentionKind::Duration)
     }
@@ -337,6 +342,11 @@ fn classify(
     let first = &numbers[0];
     let after = &text[end..];
     let after_lower = after.trim_start().to_ascii_lowercase();
+    let fold =
+        unit.is_some_and(|u| u.eq_ignore_ascii_case("-fold") || u.eq_ignore_ascii_case("fold"));
+    if fold && !multiple::fold_multiplies(text, start, end) {
+        return MentionKind::Idiom;
+    }
     if currency || scale || unit.is_some() {
         return MentionKind::Figure;
     }

@@ -19,7 +19,8 @@
 //!
 //! Precision follows the digits as written: fractional digits count, and
 //! trailing zeros of a whole number of four or more digits do not ("61,000"
-//! is stated to the thousand), since speakers round large numbers.
+//! is stated to the thousand), since speakers round large numbers. Each end
+//! of a range keeps its own ("1.5% to 2%" is 1.5 to one place, 2 to none).
 
 use std::str::FromStr;
 
@@ -221,13 +222,11 @@ impl<'a> Parser<'a> {
         if low > high {
             return self.error("a range must go from the low end to the high end", None);
         }
-        let decimals = low_decimals.min(high_decimals);
-        Ok(Figure::new(
+        // Each end keeps its own precision: "1.5% to 2%" is [1.45, 2.5].
+        Ok(Figure::new_range(
             unit.unit,
-            low,
-            decimals,
-            Qualifier::Range,
-            Some(high),
+            (low, low_decimals),
+            (high, high_decimals),
         ))
     }
 
@@ -574,6 +573,13 @@ mod tests {
         check("$70M to $80M", "75000000 USD -6 range 70000000..80000000");
         check("$70-80M", "75000000 USD -6 range 70000000..80000000");
         check("about 350-400 PH/s", "375000 TH/s -3 range 350000..400000");
+        // The coarser end's decimals; each end keeps its own in the interval.
+        check("1.5% to 2%", "1.75 % 0 range 1.5..2");
+        check(
+            "$1.2B-$1.3B",
+            "1250000000 USD -8 range 1200000000..1300000000",
+        );
+        check("$4.10 to $4.30", "4.2 USD 2 range 4.1..4.3");
         check("4-2 EH/s", "ERR from the low end to the high end");
         check("over 2-4 EH/s", "ERR cannot also be");
     }

@@ -55,11 +55,12 @@ fn floor_log10(w: Decimal) -> i32 {
 pub fn figure(f: &Figure, units: &UnitTable) -> String {
     let unit = f.unit();
     let d = f.decimals();
-    let text = match f.range() {
-        Some((low, high)) => {
+    let text = match f.range().zip(f.range_decimals()) {
+        // Each end at its own precision: "1.5–2%", not "2–2%".
+        Some(((low, high), (low_d, high_d))) => {
             let (low, high) = (
-                value(low, unit, units, d, false),
-                value(high, unit, units, d, false),
+                value(low, unit, units, low_d, false),
+                value(high, unit, units, high_d, false),
             );
             // "22–23 J/TH": the unit once, after the high end.
             let unit_text: String = high
@@ -368,6 +369,9 @@ mod tests {
         check("$8.8/TH/s", "$8.8/TH/s");
         check("2-4 EH/s", "2–4 EH/s");
         check("22-23 J/TH", "22–23 J/TH");
+        check("1.5% to 2%", "1.5–2%");
+        check("$4.10 to $4.30", "$4.10–$4.30");
+        check("$0.5M to $2M", "$0.5–$2M");
         check("$0.174B", "$174M");
         check("$0.0402/kWh", "$0.0402/kWh");
         check("$1.38/share", "$1.38/share");

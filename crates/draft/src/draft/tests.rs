@@ -4,6 +4,8 @@ use super::*;
 use proptest::prelude::*;
 use qbrief_model::Currency;
 
+mod multiples;
+
 fn vocabulary() -> Vocabulary {
     Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)
 }

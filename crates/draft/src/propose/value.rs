@@ -160,19 +160,38 @@ pub(super) fn value_text(
     let numbers: Vec<String> = m.numbers.clone();
     if unit_lower.as_deref().is_some_and(|u| u.contains("fold")) {
         // "2.6-fold increase": English reads it as 2.6 times the base, +160%.
+        // A multiple that fell ("a threefold decrease") leaves a third of
+        // the base, and "halved" (0.5) half of it: never below -100%.
         let n: Decimal = numbers.first()?.replace(',', "").parse().ok()?;
-        let pct = (n - Decimal::ONE) * Decimal::ONE_HUNDRED;
+        let fell = change && down && n > Decimal::ONE;
+        let factor = if fell {
+            Decimal::ONE.checked_div(n)?
+        } else {
+            n
+        };
+        let pct = ((factor - Decimal::ONE) * Decimal::ONE_HUNDRED)
+            .round_dp(1)
+            .normalize();
+        let base = if fell {
+            format!("1/{} of the base", n.normalize())
+        } else {
+            format!("{}x the base", n.normalize())
+        };
         let note = if phrase.chars().any(|c| c.is_ascii_digit()) {
             format!(
-                "\"{phrase}\" read as {}x the base; some writers mean an increase of {}x",
-                n.normalize(),
+                "\"{phrase}\" read as {base}; some writers mean an increase of {}x",
                 n.normalize()
             )
         } else {
-            format!("\"{phrase}\" read as {}x the base", n.normalize())
+            format!("\"{phrase}\" read as {base}")
+        };
+        let sign = if pct.is_sign_negative() || pct.is_zero() {
+            ""
+        } else {
+            "+"
         };
         return Some((
-            format!("{qualifier}{sign}{}%", pct.normalize()),
+            format!("{qualifier}{sign}{pct}%"),
             Some(phrase.to_string()),
             Some(note),
         ));

@@ -76,6 +76,11 @@ fn traps() {
     check("A15 Pro and K230", &[]);
     check("2021-2022", &["2021 Calendar", "2022 Calendar"]);
     check("Class 8 trucks after COVID- 19", &["8 Marker", "19 Marker"]);
+    // A multiple of nothing: parts, not growth.
+    check("a 2-fold approach", &["2-fold Idiom"]);
+    check("our focus is 3-fold: people", &["3-fold Idiom"]);
+    check("sales were up 3-fold", &["3-fold Figure"]);
+    check("a 5 fold sequential increase", &["5 fold Figure"]);
 }
 
 proptest! {
