@@ -5,6 +5,7 @@
 
 mod bases;
 mod change;
+mod context;
 mod cues;
 mod dates;
 mod members;
@@ -16,10 +17,11 @@ mod respectively;
 mod value;
 mod words;
 
-use qbrief_model::{parse_value, Dims, Figure, Period, Vocabulary};
+use qbrief_model::{parse_value, Dims, Figure, Period};
 use rust_decimal::Decimal;
 
 use crate::scan::Mention;
+pub(crate) use context::Context;
 use cues::{BARE_AFTER, FORWARD, LOSS, PAST_GUIDANCE, QOQ, YOY};
 use members::{dims_near, member_mentions, subject_before};
 use metric::{adoptable, choose_metric, metric_mentions, names_metric};
@@ -53,40 +55,6 @@ pub struct Proposal {
     pub confidence: Decimal,
     /// Why, for the reviewer.
     pub note: Option<String>,
-}
-
-/// Everything the proposer needs about where a figure stands.
-pub(crate) struct Context<'a> {
-    /// The whole document.
-    pub text: &'a str,
-    /// The sentence's byte range.
-    pub sentence: std::ops::Range<usize>,
-    /// The previous sentence of the same speaker, for carrying a metric over.
-    pub previous: Option<std::ops::Range<usize>>,
-    /// The document's period.
-    pub period: Period,
-    /// The company's vocabulary.
-    pub vocabulary: &'a Vocabulary,
-    /// The month the company's fiscal year ends in.
-    pub fiscal_year_end_month: u32,
-    /// Each metric's names (label, synonyms and their variants), lowercase,
-    /// by index into the vocabulary's metrics.
-    pub names: &'a [Vec<String>],
-    /// The end of the previous figure of the sentence and its metric, so
-    /// that "revenue of $73.6M, up 121%" gives the change the same metric.
-    pub previous_figure: Option<(usize, String)>,
-    /// The byte ranges of the sentence's figures, relative to the
-    /// sentence, for lists closed by "respectively".
-    pub figures: Vec<std::ops::Range<usize>>,
-}
-
-impl<'a> Context<'a> {
-    /// Each metric of the vocabulary with its names.
-    pub(crate) fn metrics_with_names(
-        &self,
-    ) -> impl Iterator<Item = (&'a std::sync::Arc<qbrief_model::Metric>, &'a Vec<String>)> {
-        self.vocabulary.metrics.iter().zip(self.names)
-    }
 }
 
 /// Proposes a fact for `mention`, `None` when no value can be written.

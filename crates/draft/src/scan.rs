@@ -6,67 +6,11 @@
 use qbrief_model::UnitTable;
 
 mod amount;
+mod mention;
 mod multiple;
 use amount::{currency_before, number_at, range_second, scale_at, unit_at};
+pub use mention::{Mention, MentionKind};
 pub(crate) use multiple::multiples;
-
-/// What a number-bearing phrase is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    /// A figure: money, a percentage, a count, a quantity in a unit.
-    Figure,
-    /// A length of time: "15 years", "12 to 18 months".
-    Duration,
-    /// A year, a date, a quarter or half number, an ordinal.
-    Calendar,
-    /// A list number, a footnote marker, a page number.
-    Marker,
-    /// A telephone number.
-    Phone,
-    /// A multiple that multiplies nothing: "a 2-fold approach", "our
-    /// focus is 3-fold".
-    Idiom,
-}
-
-impl MentionKind {
-    /// Whether the phrase must be accounted for by `coverage`: figures and
-    /// durations are; calendar references, markers, phone numbers and
-    /// idioms are not company figures.
-    pub fn needs_accounting(&self) -> bool {
-        matches!(self, MentionKind::Figure | MentionKind::Duration)
-    }
-}
-
-/// One number-bearing phrase: where it is, what it says, its parts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// Byte range of the whole phrase (currency, number, scale, unit).
-    pub start: usize,
-    /// End of the phrase.
-    pub end: usize,
-    /// The kind.
-    pub kind: MentionKind,
-    /// The number as written, and the high end of a range.
-    pub numbers: Vec<String>,
-    /// A currency symbol or code written before the number (`$`, `RMB`).
-    pub currency: Option<String>,
-    /// The scale word or letter (`million`, `M`).
-    pub scale: Option<String>,
-    /// The unit as written after the number (`%`, `basis points`, `per share`, `terahash`).
-    pub unit: Option<String>,
-    /// Whether the phrase is a range ("$70 million to $80 million").
-    pub range: bool,
-    /// Whether "plus" follows the number ("10-plus joules", "1,200 plus").
-    pub plus: bool,
-}
-
-impl Mention {
-    /// The phrase's text.
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or_default()
-    }
-}
 
 /// Month names, full (in calendar order) then abbreviated.
 pub(crate) const MONTHS: &[&str] = &[
@@ -95,12 +39,10 @@ pub(crate) const MONTHS: &[&str] = &[
     "nov",
     "dec",
 ];
+
 const DURATIONS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
     "hour", "hours", "minute", "minutes", "quarters", "-year", "-month", "-week", "-day",
-];
-const SCALES: &[&str] = &[
-    "trillion", "billion", "million", "thousand", "bn", "mm", "B", "M", "K", "k",
 ];
 /// Words before a number that make it a name, not a figure: "Class 8
 /// trucks", "COVID-19", "Tier 1".

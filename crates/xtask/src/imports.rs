@@ -28,12 +28,6 @@ pub const CRATE_ROOTS: &[(&str, &str)] = &[
     ("qbrief (bin)", "src/main.rs"),
 ];
 
-/// Cycles left as they are, by crate and module: a cycle is tolerated when
-/// every file in it is that module's file or in its folder. Each is a
-/// parent whose children import a type it defines (`super::Context`,
-/// `super::SCALES`) while it calls them.
-pub const TOLERATED: &[(&str, &str)] = &[("draft", "propose"), ("draft", "scan")];
-
 /// Files of one crate that import each other, directly or through others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cycle {
@@ -43,20 +37,6 @@ pub struct Cycle {
     pub files: Vec<String>,
     /// The imports between them: file, line, imported file.
     pub edges: Vec<(String, usize, String)>,
-}
-
-impl Cycle {
-    /// Whether [`TOLERATED`] lists this cycle's module.
-    pub fn tolerated(&self) -> bool {
-        TOLERATED.iter().any(|(krate, module)| {
-            *krate == self.krate
-                && self.files.iter().all(|f| {
-                    f.strip_suffix(".rs") == Some(module)
-                        || f.strip_prefix(module)
-                            .is_some_and(|rest| rest.starts_with('/'))
-                })
-        })
-    }
 }
 
 impl fmt::Display for Cycle {
@@ -684,14 +664,6 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let (found, summary) = cycles(&root).unwrap();
         let report: String = found.iter().map(Cycle::to_string).collect();
-        assert!(found.iter().all(Cycle::tolerated), "{summary}{report}");
-        for (krate, module) in TOLERATED {
-            assert!(
-                found.iter().any(|c| c.krate == *krate
-                    && c.tolerated()
-                    && c.files.iter().any(|f| f.starts_with(module))),
-                "{krate}: {module} has no cycle any more; remove it from TOLERATED\n{summary}"
-            );
-        }
+        assert!(found.is_empty(), "{summary}{report}");
     }
 }

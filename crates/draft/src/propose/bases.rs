@@ -5,10 +5,10 @@
 
 use qbrief_model::Period;
 
+use super::context::Context;
 use super::dates::dated_period;
 use super::named_period::named_period;
 use super::words::{find_word, last_words, word_boundary};
-use super::Context;
 
 /// The period of the base of a comparison, named after an aside that
 /// follows it: "compared with $365 million, or $1.05 per diluted share, in

@@ -4,11 +4,11 @@
 
 use qbrief_model::Change;
 
+use super::context::Context;
 use super::cues::{DOWN, GROWTH, QOQ, QUALIFIER_WORDS, YOY};
 use super::dates::dated_period;
-use super::period::named_period;
+use super::named_period::named_period;
 use super::words::contains_word;
-use super::Context;
 use crate::scan::Mention;
 
 /// Whether the figure at `at..end` of the lowercase sentence is a stated

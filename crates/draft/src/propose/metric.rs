@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use qbrief_model::{Change, Figure, Metric};
 
+use super::context::Context;
 use super::names::{is_link, Spliced, Tokens};
 use super::words::{contains_word, find_word, word_boundary};
-use super::Context;
 
 /// The best metric for a figure: of the metrics whose unit fits it, the
 /// one whose label or synonym stands nearest before it in the clause (or

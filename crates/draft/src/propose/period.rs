@@ -11,10 +11,9 @@ use super::bases::{compared_base, without_bases};
 use super::cues::{AS_OF_CALL, DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, QUALIFIER_WORDS, YOY};
 use super::dates::{dated_period, last_dated_period};
 // `change.rs` imports it from here.
-pub(super) use super::named_period::named_period;
-use super::named_period::{doc_quarter, prefix};
+use super::context::Context;
+use super::named_period::{doc_quarter, named_period, prefix};
 use super::words::{last_words, strip_last_word, word_boundary};
-use super::Context;
 
 /// The period a figure is for, and whether the sentence names it.
 pub(super) fn period_of(

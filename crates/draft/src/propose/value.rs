@@ -3,9 +3,9 @@
 
 use rust_decimal::Decimal;
 
+use super::context::Context;
 use super::cues::{ABOUT, AT_LEAST, AT_MOST, LOSS};
 use super::words::word_boundary;
-use super::Context;
 use crate::scan::Mention;
 
 /// A value with a unit written after it, ranges at their high end:

@@ -4,7 +4,10 @@
 
 use qbrief_model::UnitTable;
 
-use super::SCALES;
+/// Scale words and letters after a number, longest first.
+const SCALES: &[&str] = &[
+    "trillion", "billion", "million", "thousand", "bn", "mm", "B", "M", "K", "k",
+];
 
 /// A currency written before the digits at `i`: `$`, `US$`, `€`, `£`,
 /// `RMB `, an ISO code and a space.

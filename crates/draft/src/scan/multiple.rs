@@ -5,7 +5,7 @@
 //! never in the idioms English builds from them ("doubling down on",
 //! "doubles as", "double-check", "our focus is twofold", "Brian Doubles").
 
-use super::{Mention, MentionKind};
+use super::mention::{Mention, MentionKind};
 
 /// Verb forms of multiplying and the multiple each states. The base forms
 /// ("double", "triple") are left out: they are mostly adjectives
