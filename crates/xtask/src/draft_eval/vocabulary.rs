@@ -215,10 +215,10 @@ pub fn accepted(
     use Family::*;
     use Flavour::*;
     let level: &[&str] = match (family, flavour) {
-        (Revenue, Organic) => return growth("organic_growth", measure),
-        (Revenue, ConstantCurrency) => return growth("constant_currency_growth", measure),
-        (Revenue, Comparable) => return growth("comparable_sales_growth", measure),
-        (SamePropertyNoi, _) => return growth("same_property_noi_growth", measure),
+        (Revenue, Organic) => return growth("organic_revenue", measure),
+        (Revenue, ConstantCurrency) => return growth("constant_currency_revenue", measure),
+        (Revenue, Comparable) => return growth("comparable_sales", measure),
+        (SamePropertyNoi, _) => return growth("same_property_noi", measure),
         (Revenue, _) => &["revenue"],
         (Eps, Core) => &["core_eps"],
         (Eps, Adjusted) => &["adjusted_eps"],
@@ -279,12 +279,13 @@ pub fn accepted(
     level.iter().map(|id| format!("{id}{suffix}")).collect()
 }
 
-/// A growth rate is its own metric: its level is the change, and it has
-/// no change of its own.
+/// Organic, constant-currency and comparable growth, and same-property
+/// NOI growth, are stated changes of a metric calls rarely state as an
+/// amount: a percentage of one is its change, year over year unless said.
 fn growth(id: &str, measure: Measure) -> Vec<String> {
     match measure {
-        Measure::Level | Measure::Yoy => vec![id.to_string()],
-        Measure::Qoq => Vec::new(),
+        Measure::Level | Measure::Yoy => vec![format!("{id}.yoy")],
+        Measure::Qoq => vec![format!("{id}.qoq")],
     }
 }
 
@@ -314,9 +315,12 @@ mod tests {
         );
         assert_eq!(
             accepted(Revenue, Comparable, false, Measure::Yoy),
-            ["comparable_sales_growth"]
+            ["comparable_sales.yoy"]
         );
         assert_eq!(accepted(Ffo, Gaap, true, Measure::Level), ["ffo_per_share"]);
-        assert!(accepted(Revenue, Organic, false, Measure::Qoq).is_empty());
+        assert_eq!(
+            accepted(Revenue, Organic, false, Measure::Level),
+            ["organic_revenue.yoy"]
+        );
     }
 }

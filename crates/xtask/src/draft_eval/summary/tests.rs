@@ -66,7 +66,7 @@ fn results_of_the_quarter() {
     check(
         "qtrly u.s. retail comparable sales down 3.5%.",
         "2020-Q3",
-        &["comparable_sales_growth 2020-Q3 -3.5"],
+        &["comparable_sales.yoy 2020-Q3 -3.5"],
     );
     check(
         "compname reports q1 2021 net income of $3.3 bln, or $7.03 per share.",
@@ -113,7 +113,7 @@ fn guidance_and_its_period() {
     check(
         "now expects 2021 organic sales to be up 10% to 12%.",
         "2021-Q1",
-        &["organic_growth 2021-FY guidance 10..12"],
+        &["organic_revenue.yoy 2021-FY guidance 10..12"],
     );
     check(
         "sees fy adjusted earnings per share about $7.50.",
