@@ -69,13 +69,19 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
             .collect(),
         _ => Vec::new(),
     };
-    let drafted = qbrief_draft::draft(
+    // Proposals may come from built-in taxonomies the company has not chosen
+    // yet; each says so, and the closing line suggests the likeliest one.
+    let vocabulary = data
+        .vocabulary
+        .with_builtin_suggestions(data.company.currency);
+    let mut drafted = qbrief_draft::draft(
         &text,
         period,
         data.company.fiscal_year_end_month,
-        &data.vocabulary,
+        &vocabulary,
         &recorded,
     );
+    let suggestion = qbrief_draft::suggest_taxonomy(&mut drafted.candidates, &data.vocabulary);
     let output = match args.format {
         DraftFormat::Json => {
             let records: Vec<JsonCandidate> =
@@ -111,6 +117,9 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
             String::new()
         }
     );
+    if let Some(suggestion) = suggestion {
+        eprintln!("{}", suggestion.line());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

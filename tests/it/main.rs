@@ -8,6 +8,7 @@ mod dataset;
 mod draft;
 mod export;
 mod render;
+mod suggest;
 mod taxonomy;
 mod util;
 mod verify;

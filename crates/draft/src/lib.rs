@@ -14,9 +14,11 @@ mod coverage;
 mod draft;
 mod propose;
 mod scan;
+mod suggest;
 mod transcript;
 
 pub use coverage::{coverage, Coverage, Unaccounted};
 pub use draft::{draft, Candidate, Draft};
 pub use scan::{mentions, Mention, MentionKind};
+pub use suggest::{suggest_taxonomy, TaxonomySuggestion};
 pub use transcript::{Sentence, Transcript, TranscriptSpeaker};

@@ -62,6 +62,7 @@ mod parse;
 mod period;
 mod quantity;
 mod sort;
+mod suggest;
 mod taxonomy;
 mod unit;
 mod value;
@@ -84,6 +85,7 @@ pub use parse::{parse_taxonomy, TaxonomyFile};
 pub use period::{Period, PeriodError, PeriodSpan};
 pub use quantity::{Amount, Currency, CurrencyMismatch, Money, Per, Quantity};
 pub use sort::stable_sort_by;
+pub use suggest::{builtin_home, BuiltinHome};
 pub use taxonomy::{
     builtin_taxonomies, resolve_chain, Brief, ChainError, DerivedDef, Section, Vocabulary,
     BUILTIN_TAXONOMIES,

@@ -128,6 +128,15 @@ impl Vocabulary {
         Vocabulary::build(&chain, currency).0
     }
 
+    /// Adds a metric another vocabulary defines, keeping its taxonomy; a
+    /// metric of the same id already here wins.
+    pub(crate) fn adopt_metric(&mut self, metric: Arc<Metric>) {
+        if !self.by_id.contains_key(&metric.id) {
+            self.by_id.insert(metric.id.clone(), self.metrics.len());
+            self.metrics.push(metric);
+        }
+    }
+
     /// A metric by id.
     pub fn metric(&self, id: &str) -> Option<&Arc<Metric>> {
         self.by_id.get(id).and_then(|i| self.metrics.get(*i))

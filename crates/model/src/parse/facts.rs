@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::fact::Dims;
 use crate::fact::{word_count, AsOf, Document, Fact, Speaker, MAX_EVIDENCE_WORDS};
 use crate::metric::{closest, MetricKey, SignConvention};
+use crate::suggest::builtin_home;
 use crate::taxonomy::Vocabulary;
 use crate::value::parse_value;
 
@@ -73,6 +74,29 @@ impl<'s> Cx<'s> {
         let preferred = self.boolean(table, "preferred").is_some_and(|(b, _)| b);
 
         let metric_text = metric.as_ref().map(|(m, _)| m.clone());
+        // A draft proposed from a built-in taxonomy the company has not chosen
+        // yet is a question for the reviewer, not an error; its value is in
+        // that taxonomy's units, so nothing more of it is checked here.
+        if let Some(((id, id_span), home)) = metric
+            .as_ref()
+            .filter(|(id, _)| {
+                draft
+                    && vocabulary
+                        .metric(id.split('.').next().unwrap_or(id))
+                        .is_none()
+            })
+            .and_then(|m| Some((m, builtin_home(vocabulary, &m.0)?)))
+        {
+            self.push(
+                Diagnostic::warning(
+                    K::Draft,
+                    format!("draft fact's metric \"{id}\" is not in the company's taxonomies"),
+                )
+                .at(self.source, id_span.clone())
+                .with_hint(home.hint()),
+            );
+            return None;
+        }
         let metric = metric.and_then(|(id, id_span)| {
             let found = MetricKey::split(&id).and_then(|(base, change)| match vocabulary.metric(base) {
                 Some(m) => Ok(MetricKey { metric: m.clone(), change }),
@@ -85,12 +109,15 @@ impl<'s> Cx<'s> {
                 Ok(key) => Some(key),
                 Err(suggestion) => {
                     let d = Diagnostic::error(K::UnknownMetric, format!("unknown metric \"{id}\"")).at(self.source, id_span);
-                    let d = match suggestion {
+                    let d = match (builtin_home(vocabulary, &id), suggestion) {
+                        (Some(home), _) => d.with_hint(home.hint()),
+                        (None, suggestion) => match suggestion {
                         Some(s) => d.with_hint(format!("did you mean \"{s}\"?")),
                         None => d.with_hint(format!(
                             "the company's taxonomies ({}) do not define it: `qbrief metrics` lists their metrics; define new ones in the company's taxonomy.toml",
                             vocabulary.taxonomies.join(", ")
                         )),
+                        },
                     };
                     self.push(d);
                     None

@@ -57,7 +57,9 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                 &text,
                 document.period,
                 data.company.fiscal_year_end_month,
-                &vocabulary.vocabulary,
+                &vocabulary
+                    .vocabulary
+                    .with_builtin_suggestions(data.company.currency),
                 &[],
             );
             let facts: Vec<&Fact> = data

@@ -45,6 +45,8 @@ struct CallScore {
     by_metric: BTreeMap<String, (usize, usize)>,
     /// Confidence of each candidate matched to an assertion, and whether it was right.
     calibration: Vec<(Decimal, bool)>,
+    /// The built-in taxonomy the draft suggests adding, with its figures.
+    suggested: Option<(String, usize)>,
 }
 
 /// Scores every call of `dir`; prints each call's line and misses unless
@@ -66,20 +68,33 @@ pub fn run(dir: &Path, totals_only: bool) -> Result<String> {
     if calls.is_empty() {
         bail!("no transcripts in {}", ects.display());
     }
-    let vocabulary = Vocabulary::builtin(&["base"], Currency::USD);
+    // What `qbrief draft` proposes from for a company of `["base"]`: base,
+    // and the built-in taxonomies it may be told to add.
+    let vocabulary =
+        Vocabulary::builtin(&["base"], Currency::USD).with_builtin_suggestions(Currency::USD);
     let scores: Vec<Result<CallScore>> = calls
         .par_iter()
         .map(|path| score_call(path, &summaries, &vocabulary))
         .collect();
     let mut out = String::new();
     let mut total = CallScore::default();
+    let mut suggestions: BTreeMap<String, usize> = BTreeMap::new();
     for s in scores {
         let s = s?;
         if !totals_only {
             let _ = writeln!(
                 out,
-                "{}: {} lines, {} read, {} figures, {} stated in the call: {} found, {} strict",
-                s.name, s.lines, s.read, s.asserted, s.figures, s.found, s.strict
+                "{}: {} lines, {} read, {} figures, {} stated in the call: {} found, {} strict{}",
+                s.name,
+                s.lines,
+                s.read,
+                s.asserted,
+                s.figures,
+                s.found,
+                s.strict,
+                s.suggested.as_ref().map_or(String::new(), |(t, n)| format!(
+                    "; suggests \"{t}\" ({n} figures)"
+                ))
             );
             for miss in &s.misses {
                 let _ = writeln!(out, "  {miss}");
@@ -97,6 +112,13 @@ pub fn run(dir: &Path, totals_only: bool) -> Result<String> {
             entry.1 += hit;
         }
         total.calibration.extend(s.calibration);
+        if let Some((taxonomy, _)) = s.suggested {
+            *suggestions.entry(taxonomy).or_insert(0usize) += 1;
+        }
+    }
+    let _ = writeln!(out, "\ncalls whose draft suggests a built-in taxonomy:");
+    for (taxonomy, calls) in &suggestions {
+        let _ = writeln!(out, "  {taxonomy:<32} {calls:>5}");
     }
     let _ = writeln!(out, "\nby metric (figures, strict):");
     let mut metrics: Vec<_> = total.by_metric.iter().collect();
@@ -180,10 +202,16 @@ fn score_call(path: &Path, summaries: &Path, vocabulary: &Vocabulary) -> Result<
     let summary_path = summaries.join(path.file_name().unwrap_or_default());
     let summary = std::fs::read_to_string(&summary_path)
         .with_context(|| format!("cannot read {}", summary_path.display()))?;
-    let drafted = qbrief_draft::draft(&text, period, 12, vocabulary, &[]);
+    let mut drafted = qbrief_draft::draft(&text, period, 12, vocabulary, &[]);
+    let suggested = qbrief_draft::suggest_taxonomy(
+        &mut drafted.candidates,
+        &Vocabulary::builtin(&["base"], Currency::USD),
+    )
+    .map(|s| (s.taxonomy, s.figures));
     let stated = numbers(&text);
     let mut s = CallScore {
         name,
+        suggested,
         ..CallScore::default()
     };
     for line in summary.lines().map(str::trim).filter(|l| !l.is_empty()) {
