@@ -61,7 +61,7 @@ fn main() -> Result<()> {
                 let Some(dir) = args.get(1).filter(|a| !a.starts_with("--")) else {
                     bail!("usage: xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR]");
                 };
-                xtask::draft_eval::run(Path::new(dir), args.iter().any(|a| a == "--totals"))?
+                xtask::draft_eval::run(Path::new(dir), args.iter().any(|a| a == "--totals"))?.0
             };
             print!("{report}");
             Ok(())
