@@ -59,9 +59,13 @@ fn main() -> Result<()> {
                 xtask::draft_eval::bundled(Path::new(&flag("--data", "data")), Path::new(&flag("--sources", "sources")))?
             } else {
                 let Some(dir) = args.get(1).filter(|a| !a.starts_with("--")) else {
-                    bail!("usage: xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR]");
+                    bail!("usage: xtask draft-eval DIR [--totals | --assertions] | xtask draft-eval --bundled [--data DIR] [--sources DIR]");
                 };
-                xtask::draft_eval::run(Path::new(dir), args.iter().any(|a| a == "--totals"))?.0
+                if args.iter().any(|a| a == "--assertions") {
+                    xtask::draft_eval::assertions(Path::new(dir))?
+                } else {
+                    xtask::draft_eval::run(Path::new(dir), args.iter().any(|a| a == "--totals"))?.0
+                }
             };
             print!("{report}");
             Ok(())

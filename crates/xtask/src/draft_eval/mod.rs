@@ -311,6 +311,43 @@ fn normalized(digits: &str) -> String {
         .map_or(plain, |d| d.normalize().to_string())
 }
 
+/// Every summary line of `dir` with what the evaluator reads in it, one
+/// block a call: for reviewing the reader itself.
+pub fn assertions(dir: &Path) -> Result<String> {
+    let mut out = String::new();
+    let summaries = dir.join("gt_summaries");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&summaries)
+        .with_context(|| format!("cannot read {}", summaries.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    paths.sort();
+    for path in paths {
+        let Some(period) = call_period(&path) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let _ = writeln!(
+            out,
+            "{} ({period} call)",
+            path.file_stem().unwrap_or_default().to_string_lossy()
+        );
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let read: Vec<String> = summary::read(line, period).iter().map(wanted).collect();
+            let _ = writeln!(
+                out,
+                "  {line}\n    -> {}",
+                if read.is_empty() {
+                    "(not read)".to_string()
+                } else {
+                    read.join("; ")
+                }
+            );
+        }
+    }
+    Ok(out)
+}
+
 fn wanted(a: &Assertion) -> String {
     let value = if a.low == a.high {
         a.low.normalize().to_string()

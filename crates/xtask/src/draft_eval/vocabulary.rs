@@ -252,7 +252,8 @@ pub fn accepted(
         (FreeCashFlow, _) => &["free_cash_flow"],
         (Capex, _) => &["capex"],
         (Dividend, _) if per_share => &["dividend_per_share"],
-        (Dividend, _) => &["dividends"],
+        // A dividend's change is rarely said to be per share or in total.
+        (Dividend, _) => &["dividends", "dividend_per_share"],
         (Repurchases, _) => &["share_repurchases"],
         (NetInterestIncome, _) => &["net_interest_income"],
         (NetInterestMargin, _) => &["net_interest_margin"],
