@@ -31,8 +31,8 @@ fn base_company() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn draft_proposes_a_built_in_metric_and_suggests_its_taxonomy() {
+/// The call drafted into `data/newco/2024-q3-call.toml`, and what `draft` said.
+fn drafted() -> (tempfile::TempDir, crate::util::Output) {
     let dir = base_company();
     let out = qbrief(
         dir.path(),
@@ -48,6 +48,12 @@ fn draft_proposes_a_built_in_metric_and_suggests_its_taxonomy() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    (dir, out)
+}
+
+#[test]
+fn draft_proposes_a_built_in_metric_and_suggests_its_taxonomy() {
+    let (dir, out) = drafted();
     assert!(
         out.stderr
             .contains("add \"bitcoin-mining\" to taxonomies in company.toml"),
@@ -80,21 +86,7 @@ fn draft_proposes_a_built_in_metric_and_suggests_its_taxonomy() {
 
 #[test]
 fn a_reviewed_fact_of_an_unchosen_taxonomy_is_an_error_that_names_it() {
-    let dir = base_company();
-    let out = qbrief(
-        dir.path(),
-        &[
-            "draft",
-            "call.txt",
-            "--company",
-            "newco",
-            "--period",
-            "2024-Q3",
-            "--out",
-            "data/newco/2024-q3-call.toml",
-        ],
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (dir, _) = drafted();
     let path = dir.path().join("data/newco/2024-q3-call.toml");
     let reviewed = std::fs::read_to_string(&path)
         .unwrap()
