@@ -8,7 +8,9 @@
 
 mod bundled;
 mod period;
+mod reading;
 mod score;
+mod skips;
 mod summary;
 mod tokens;
 mod vocabulary;
@@ -384,7 +386,7 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/inputs/draft-eval");
         let (report, totals) = run(&dir, true).expect("the fixture calls are in the repository");
         let share = |part: usize| part * 100 / totals.figures.max(1);
-        assert!(totals.figures >= 100, "{report}");
+        assert!(totals.figures >= 80, "{report}");
         assert!(
             share(totals.found) >= FOUND_FLOOR,
             "found below {FOUND_FLOOR}%:\n{report}"

@@ -34,13 +34,14 @@ pub fn call_quarter(call: Period) -> u8 {
         .unwrap_or(0)
 }
 
+/// "q3", "3q", and "third-quarter" written as one word.
 fn quarter_number(word: &str) -> Option<u8> {
     match word {
         "q1" | "1q" => Some(1),
         "q2" | "2q" => Some(2),
         "q3" | "3q" => Some(3),
         "q4" | "4q" => Some(4),
-        _ => None,
+        _ => word.strip_suffix("-quarter").and_then(ordinal),
     }
 }
 
@@ -86,7 +87,17 @@ fn named_period(tokens: &[Token], guidance: bool, call: Period) -> Option<Option
         if BASES.contains(&word(i)) {
             // What follows is the base of a comparison, not the figure's period.
             i += 1;
-            if matches!(word(i), "to" | "with" | "the" | "a") {
+            // "compared to a strong 2019": up to three words before the base.
+            for _ in 0..3 {
+                if year_at(i).is_some()
+                    || quarter_number(word(i)).is_some()
+                    || ordinal(word(i)).is_some()
+                {
+                    break;
+                }
+                if matches!(word(i), "prior" | "last" | "previous" | "year" | "") {
+                    break;
+                }
                 i += 1;
             }
             if quarter_number(word(i)).is_some() || matches!(word(i), "prior" | "last" | "previous")
@@ -154,7 +165,9 @@ fn named_period(tokens: &[Token], guidance: bool, call: Period) -> Option<Option
                     i += 1;
                     continue;
                 }
-                None if guidance && call_quarter(call) == 4 => None,
+                // A year's outlook given on its fourth quarter's call is
+                // for the next year.
+                None if guidance && call_quarter(call) == 4 => Period::fiscal_year(call.year() + 1),
                 None => Period::fiscal_year(call.year()),
             };
             found = Some(period);

@@ -31,17 +31,21 @@
 //!   estimate of"), previous guidance ("from previous guidance of",
 //!   "to $X from $Y"), and comparisons without a year-ago marker; a figure
 //!   compared "a year ago" or "last year" is the year-ago period's result.
+//!   `skips.rs` also leaves out sub-lines ("consumer sales"), components
+//!   ("currency tailwind"), shares of another metric ("30.3% of revenue"),
+//!   amounts of change ("increased $451 million"), odd bases ("versus
+//!   2019", "two-year") and long-term targets.
 //! - **Sign**: words of decline make a change negative; "loss" in the name
 //!   of a profit family, or parentheses, make a level negative.
 
 use qbrief_model::Period;
 use rust_decimal::Decimal;
 
-use super::period::{base_is_previous_quarter, period_of, BASES};
-use super::tokens::{tokenize, Figure, Kind, Token};
-use super::vocabulary::{
-    accepted, is_per_share, is_profit, is_rate, Family, Flavour, Measure, FLAVOUR_WORDS, PHRASES,
-};
+use super::period::{period_of, BASES};
+use super::reading::{declines, flavour_of, kind_of, measure_of};
+use super::skips;
+use super::tokens::{tokenize, Kind, Token};
+use super::vocabulary::{accepted, is_per_share, is_profit, Family, Flavour, Measure, PHRASES};
 
 /// One figure a summary line asserts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,43 +103,12 @@ const GUIDANCE: &[&str] = &[
     "lowered",
     "cuts",
     "view",
-];
-const DOWN: &[&str] = &[
-    "down",
-    "fell",
-    "fall",
-    "falls",
-    "decline",
-    "declined",
-    "declines",
-    "decrease",
-    "decreased",
-    "decreases",
-    "lower",
-    "drop",
-    "dropped",
-    "drops",
-    "contracted",
-    "contraction",
-    "negative",
-];
-const UP: &[&str] = &[
-    "up",
-    "rose",
-    "rise",
-    "rises",
-    "increase",
-    "increased",
-    "increases",
-    "grew",
-    "growth",
-    "higher",
-    "gain",
-    "gained",
-    "improved",
-    "improvement",
-    "expanded",
-    "expansion",
+    "expected",
+    "anticipated",
+    "projected",
+    "forecasted",
+    "estimated",
+    "track",
 ];
 
 /// What a line asserts, in line order; figures it cannot read are left out.
@@ -162,9 +135,8 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
     let figures: Vec<usize> = (0..clause.len())
         .filter(|&i| matches!(clause[i], Token::Figure(_)))
         .collect();
-    let guidance_line = earlier
+    let guidance_earlier = earlier
         .iter()
-        .chain(clause)
         .any(|t| matches!(t, Token::Word(w) if GUIDANCE.contains(&w.as_str())));
     let mut previous: Option<(Family, Flavour)> = None;
     for (n, &at) in figures.iter().enumerate() {
@@ -174,8 +146,29 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
         let from = if n == 0 { 0 } else { figures[n - 1] + 1 };
         let to = figures.get(n + 1).copied().unwrap_or(clause.len());
         let before = &words[from..at];
+        // "30.3% of revenue, down 200 bps": "of revenue" is the previous
+        // figure's, not this one's name.
+        let before = match before {
+            ["of", rest @ ..] if n > 0 => {
+                let end = rest
+                    .iter()
+                    .position(|w| matches!(*w, "," | "and"))
+                    .map_or(rest.len(), |p| p + 1);
+                &rest[end..]
+            }
+            _ => before,
+        };
         let after = &words[at + 1..to];
-        let named = last_family(before).or_else(|| first_family(after));
+        // A name qualified by a segment, region or product is a sub-line.
+        let named = match (last_family(before), first_family(after)) {
+            (Some((at, f)), _) if !skips::qualified(before, at, GUIDANCE) => Some(f),
+            (None, Some((at, f))) if !skips::qualified(after, at, &[]) => Some(f),
+            (None, None) => None,
+            _ => {
+                previous = None;
+                continue;
+            }
+        };
         let Some(family) = named.or(previous.map(|p| p.0)) else {
             continue;
         };
@@ -185,6 +178,12 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
             previous
                 .map_or(Flavour::Gaap, |p| p.1)
                 .max(flavour_of(before, after))
+        };
+        // "Operating EPS" is a non-GAAP measure.
+        let flavour = if family == Family::Eps && words[from..at].contains(&"operating") {
+            flavour.max(Flavour::Adjusted)
+        } else {
+            flavour
         };
         previous = Some((family, flavour));
         // A figure right after "versus", "compared to" or "from" is a base.
@@ -196,7 +195,8 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
         let forecast = words[..at]
             .iter()
             .any(|w| matches!(*w, "sees" | "expects" | "outlook" | "guidance"));
-        let guidance = guidance_line && (family != Family::Dividend || forecast);
+        let guidance_said = guidance_earlier || words[..at].iter().any(|w| GUIDANCE.contains(w));
+        let guidance = guidance_said && (family != Family::Dividend || forecast);
         let year_ago = after.windows(2).take(4).any(|w| {
             matches!(
                 (w[0], w[1]),
@@ -223,7 +223,12 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
         let Some(kind) = kind_of(figure, family, per_share) else {
             continue;
         };
-        let measure = measure_of(figure, family, before, after, (&words, clause), call);
+        if skips::component(before, after, kind != Kind::Percent, kind == Kind::Percent) {
+            previous = None;
+            continue;
+        }
+        let last = n + 1 == figures.len();
+        let measure = measure_of(figure, family, before, after, (&words, clause), last, call);
         let metrics = accepted(family, flavour, per_share, measure);
         if metrics.is_empty() {
             continue;
@@ -241,13 +246,19 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
                 Flavour::Organic | Flavour::ConstantCurrency | Flavour::Comparable
             ) | (Family::SamePropertyNoi, _)
         );
+        let changes = measure != Measure::Level || growth_rate;
+        if (growth_rate && kind != Kind::Percent)
+            || (changes && skips::odd_base(&words, clause, call))
+        {
+            continue;
+        }
         let negative = match measure {
-            Measure::Level if growth_rate => figure.negative || declines(before, after),
+            Measure::Level if growth_rate => figure.negative || declines(&words[..at], after),
             Measure::Level => {
                 figure.negative
                     || (is_profit(family) && before.iter().any(|w| matches!(*w, "loss" | "losses")))
             }
-            _ => declines(before, after),
+            _ => declines(&words[..at], after),
         };
         let (low, high) = if negative {
             (-figure.high, -figure.low)
@@ -268,7 +279,7 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
 }
 
 /// The longest family phrase starting at each word, scanning left to right.
-fn families(words: &[&str]) -> Vec<Family> {
+fn families(words: &[&str]) -> Vec<(usize, Family)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -286,15 +297,25 @@ fn families(words: &[&str]) -> Vec<Family> {
             .max_by_key(|(n, _)| *n);
         match best {
             Some((n, family)) => {
+                let start = i;
                 i += n;
                 // "income from continuing operations ... per share" and
                 // "operating earnings per share" are per-share figures.
                 let per_share = matches!(words.get(i..i + 2), Some(["per", "share" | "diluted"]));
-                found.push(if family == Family::NetIncome && per_share {
-                    Family::Eps
-                } else {
-                    family
-                });
+                // "revenue per pcd" is a per-unit measure, not the family.
+                if matches!(words.get(i..i + 2), Some(["per", w]) if !matches!(*w, "share" | "diluted" | "basic" | "common"))
+                {
+                    continue;
+                }
+                let income = matches!(family, Family::NetIncome | Family::OperatingIncome);
+                found.push((
+                    start,
+                    if income && per_share {
+                        Family::Eps
+                    } else {
+                        family
+                    },
+                ));
             }
             None => i += 1,
         }
@@ -302,120 +323,16 @@ fn families(words: &[&str]) -> Vec<Family> {
     found
 }
 
-fn last_family(words: &[&str]) -> Option<Family> {
+fn last_family(words: &[&str]) -> Option<(usize, Family)> {
     families(words).last().copied()
 }
 
-fn first_family(words: &[&str]) -> Option<Family> {
+fn first_family(words: &[&str]) -> Option<(usize, Family)> {
     let stop = words
         .iter()
         .position(|w| matches!(*w, "and" | "," | "versus" | "vs"))
         .unwrap_or(words.len());
     families(&words[..stop]).first().copied()
-}
-
-/// The strongest flavour among the words before the figure and those right
-/// after it, up to the next name or "and".
-fn flavour_of(before: &[&str], after: &[&str]) -> Flavour {
-    let stop = after
-        .iter()
-        .position(|w| matches!(*w, "and" | "," | "versus" | "vs"))
-        .unwrap_or(after.len());
-    let mut words: Vec<&str> = before.to_vec();
-    words.extend(&after[..stop]);
-    let mut flavour = Flavour::Gaap;
-    for (i, word) in words.iter().enumerate() {
-        let next = words.get(i + 1).copied().unwrap_or("");
-        let found = FLAVOUR_WORDS
-            .iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, f)| *f)
-            .or(match (*word, next) {
-                ("constant", "currency") => Some(Flavour::ConstantCurrency),
-                ("same", "store") | ("like", "for") => Some(Flavour::Comparable),
-                _ => None,
-            });
-        if let Some(f) = found {
-            flavour = flavour.max(f);
-        }
-    }
-    flavour
-}
-
-/// The figure's kind as the family reads it, or `None` when they clash (an
-/// amount for a margin).
-fn kind_of(figure: &Figure, family: Family, per_share: bool) -> Option<Kind> {
-    match figure.kind {
-        Kind::Percent => Some(Kind::Percent),
-        Kind::Money | Kind::PerShare if is_rate(family) => None,
-        Kind::Money | Kind::PerShare => Some(if per_share {
-            Kind::PerShare
-        } else {
-            Kind::Money
-        }),
-        Kind::Count => None,
-    }
-}
-
-fn measure_of(
-    figure: &Figure,
-    family: Family,
-    before: &[&str],
-    after: &[&str],
-    clause: (&[&str], &[Token]),
-    call: Period,
-) -> Measure {
-    if figure.kind != Kind::Percent {
-        return Measure::Level;
-    }
-    let near_before = &before[before.len().saturating_sub(4)..];
-    let near_after = &after[..after.len().min(2)];
-    let changes = figure.bps
-        || near_before
-            .iter()
-            .chain(near_after)
-            .any(|w| DOWN.contains(w) || UP.contains(w) || *w == "by")
-        || !is_rate(family);
-    let growth_flavour = matches!(
-        flavour_of(before, after),
-        Flavour::Organic | Flavour::ConstantCurrency | Flavour::Comparable
-    );
-    if !changes
-        || (family == Family::Revenue && growth_flavour)
-        || family == Family::SamePropertyNoi
-    {
-        return if changes && is_rate(family) && family != Family::SamePropertyNoi {
-            Measure::Yoy
-        } else {
-            Measure::Level
-        };
-    }
-    let sequential = clause.0.iter().any(|w| {
-        matches!(
-            *w,
-            "sequential"
-                | "sequentially"
-                | "q-o-q"
-                | "qoq"
-                | "quarter-over-quarter"
-                | "linked-quarter"
-        )
-    }) || base_is_previous_quarter(clause.1, call);
-    if sequential {
-        Measure::Qoq
-    } else {
-        Measure::Yoy
-    }
-}
-
-fn declines(before: &[&str], after: &[&str]) -> bool {
-    let near_before = &before[before.len().saturating_sub(4)..];
-    let direction = near_before
-        .iter()
-        .rev()
-        .chain(after.iter().take(2))
-        .find(|w| DOWN.contains(w) || UP.contains(w));
-    direction.is_some_and(|w| DOWN.contains(w))
 }
 
 #[cfg(test)]

@@ -68,6 +68,7 @@ pub fn tokenize(line: &str) -> Vec<Token> {
     let text = text
         .replace("tier 1", "tier-1")
         .replace("covid 19", "covid-19");
+    let text = quarter_codes(&text);
     let mut raw = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -100,6 +101,23 @@ pub fn tokenize(line: &str) -> Vec<Token> {
     join_units(&mut raw);
     join_ranges(raw)
 }
+
+/// Verbs of a past change after which "X to Y" is the change and the new
+/// level ("increased 210 bps to 49.4%"), not a range; "to be up 10% to 12%"
+/// is a range.
+const CHANGE_VERBS: &[&str] = &[
+    "increased",
+    "decreased",
+    "rose",
+    "fell",
+    "grew",
+    "declined",
+    "improved",
+    "expanded",
+    "contracted",
+    "dropped",
+    "gained",
+];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -138,6 +156,38 @@ fn mark_dates(tokens: &mut [Token]) {
             _ => after_day = false,
         }
     }
+}
+
+/// "1q21" is "q1 2021".
+fn quarter_codes(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let code = bytes.get(i..i + 4).filter(|b| {
+            (b'1'..=b'4').contains(&b[0])
+                && b[1] == b'q'
+                && b[2].is_ascii_digit()
+                && b[3].is_ascii_digit()
+        });
+        let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        match code {
+            Some(b) if bounded => {
+                out.push_str(&format!(
+                    "q{} 20{}{}",
+                    b[0] as char, b[2] as char, b[3] as char
+                ));
+                i += 4;
+            }
+            _ => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
 }
 
 fn next_is_amount(rest: &str) -> bool {
@@ -272,6 +322,19 @@ fn join_units(tokens: &mut Vec<Token>) {
             }
             _ => {}
         }
+        // "51 cents" and "0.17 usd" are amounts too.
+        if f.kind == Kind::Count && scale.is_none() && matches!(word(i), "cents" | "cent") {
+            let hundred = Decimal::from(100);
+            f.low /= hundred;
+            f.high /= hundred;
+            f.half_unit /= hundred;
+            f.digits.push(f.low.normalize().to_string());
+            f.kind = Kind::PerShare;
+            i += 1;
+        } else if f.kind == Kind::Count && matches!(word(i), "usd" | "dollars") {
+            f.kind = Kind::Money;
+            i += 1;
+        }
         if matches!(f.kind, Kind::Money | Kind::Count)
             && scale.is_none()
             && per_share_follows(tokens, i)
@@ -310,12 +373,16 @@ fn join_ranges(tokens: Vec<Token>) -> Vec<Token> {
             (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
         {
             let between = matches!(out.last(), Some(Token::Word(w)) if w == "between");
+            // "increased 210 bps to 49.4%": a change, then the new level.
+            let changed = matches!(out.last(), Some(Token::Word(w)) if CHANGE_VERBS.contains(&w.as_str()))
+                && matches!(joiner, Token::Word(w) if w == "to");
             let joins = match joiner {
                 Token::Punct('-') => true,
                 Token::Word(w) => w == "to" || (w == "and" && between),
                 _ => false,
             };
-            if joins && compatible(a, b) {
+            // A range runs upwards; "$723 million to $381 million" is two figures.
+            if joins && !changed && a.low <= b.low && compatible(a, b) {
                 out.push(Token::Figure(range(a, b)));
                 i += 3;
                 continue;
@@ -368,70 +435,4 @@ fn range(a: &Figure, b: &Figure) -> Figure {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn figures(line: &str) -> Vec<(String, String, Kind)> {
-        tokenize(line)
-            .into_iter()
-            .filter_map(|t| match t {
-                Token::Figure(f) => Some((
-                    f.low.normalize().to_string(),
-                    f.high.normalize().to_string(),
-                    f.kind,
-                )),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn figures_keep_scale_kind_and_ends() {
-        use Kind::*;
-        let s = |a: &str, b: &str, k| (a.to_string(), b.to_string(), k);
-        assert_eq!(
-            figures("q1 sales fell 9 percent to $302 million."),
-            [s("9", "9", Percent), s("302000000", "302000000", Money)]
-        );
-        assert_eq!(
-            figures("sees q4 ffo per share $1.46 - $1.52."),
-            [s("1.46", "1.52", Money)]
-        );
-        assert_eq!(
-            figures("initiates 2022 guidance range of $3.60 to 3.90 per share."),
-            [s("3.6", "3.9", PerShare)]
-        );
-        assert_eq!(
-            figures("between $880 million and $920 million"),
-            [s("880000000", "920000000", Money)]
-        );
-        assert_eq!(
-            figures("sees net sales $10.1 billion - $10.3 billion"),
-            [s("10100000000", "10300000000", Money)]
-        );
-        assert_eq!(
-            figures("organic sales to be up 10% to 12%."),
-            [s("10", "12", Percent)]
-        );
-        assert_eq!(
-            figures("gross margin up 60 basis points"),
-            [s("0.6", "0.6", Percent)]
-        );
-        assert_eq!(
-            figures("q3 loss per share $(0.21)"),
-            [s("0.21", "0.21", Money)]
-        );
-        assert_eq!(
-            figures("of $2.85 to $3.10 per diluted share"),
-            [s("2.85", "3.1", PerShare)]
-        );
-    }
-
-    #[test]
-    fn years_are_not_figures() {
-        let tokens = tokenize("sees fy 2021 revenue; fy22 capex; covid-19 tests");
-        assert!(tokens.contains(&Token::Year(2021)));
-        assert!(tokens.contains(&Token::Year(2022)));
-        assert!(!tokens.iter().any(|t| matches!(t, Token::Figure(_))));
-    }
-}
+mod tests;

@@ -185,6 +185,13 @@ pub fn is_per_share(family: Family) -> bool {
     )
 }
 
+/// Whether a family is only ever an amount per share (so that dollars
+/// with a scale word in its line are something else).
+pub fn needs_per_share(family: Family) -> bool {
+    use Family::*;
+    matches!(family, Eps | BookValuePerShare | TangibleBookValuePerShare)
+}
+
 /// Whether "loss" in a family's name makes its figure negative.
 pub fn is_profit(family: Family) -> bool {
     use Family::*;
@@ -221,7 +228,8 @@ pub fn accepted(
         (SamePropertyNoi, _) => return growth("same_property_noi", measure),
         (Revenue, _) => &["revenue"],
         (Eps, Core) => &["core_eps"],
-        (Eps, Adjusted) => &["adjusted_eps"],
+        // "Comparable EPS" and the like are non-GAAP.
+        (Eps, Adjusted | Organic | ConstantCurrency | Comparable) => &["adjusted_eps"],
         (Eps, _) => &["eps_diluted", "eps_basic"],
         (NetIncome, Core) if per_share => &["core_eps"],
         (NetIncome, Adjusted) if per_share => &["adjusted_eps"],

@@ -64,9 +64,47 @@ fn results_of_the_quarter() {
         &["revenue.yoy 2021-Q1 -9", "revenue 2021-Q1 302000000"],
     );
     check(
-        "qtrly u.s. retail comparable sales down 3.5%.",
+        "qtrly comparable sales down 3.5%.",
         "2020-Q3",
         &["comparable_sales.yoy 2020-Q3 -3.5"],
+    );
+    check(
+        "nii decreased $451 million, or 12%, to $3.4 billion; q2 operating eps $0.76.",
+        "2021-Q2",
+        &["adjusted_eps 2021-Q2 0.76"],
+    );
+    check(
+        "gross margin increased 210 bps to 49.4 percent.",
+        "2020-Q4",
+        &["gross_margin.yoy 2020-Q4 2.1", "gross_margin 2020-Q4 49.4"],
+    );
+    check(
+        "operating margin 12.3%, up 90 bps from the prior quarter.",
+        "2020-Q4",
+        &[
+            "operating_margin 2020-Q4 12.3",
+            "operating_margin.qoq 2020-Q4 0.9",
+        ],
+    );
+    check(
+        "operating revenue $32.9 billion, up 4.3 percent from third-quarter 2020.",
+        "2021-Q3",
+        &["revenue 2021-Q3 32900000000", "revenue.yoy 2021-Q3 4.3"],
+    );
+    check(
+        "first quarter earnings results of $1.21 per share, reaffirms 2021 guidance.",
+        "2021-Q1",
+        &["eps_diluted 2021-Q1 1.21"],
+    );
+    check(
+        "fy capex estimated to be $55-60 million.",
+        "2021-Q3",
+        &["capex 2021-FY guidance 55000000..60000000"],
+    );
+    check(
+        "1q21 earnings per share 51 cents.",
+        "2021-Q1",
+        &["eps_diluted 2021-Q1 0.51"],
     );
     check(
         "compname reports q1 2021 net income of $3.3 bln, or $7.03 per share.",
@@ -176,9 +214,42 @@ fn what_is_skipped() {
         "2021-Q3",
         &["operating_cash_flow 2021-FY guidance 13000000000..13500000000"],
     );
+    // On a fourth-quarter call, a bare "fy" outlook is for the next year.
     check(
         "sees fy adjusted earnings per share $3.00 to $3.06.",
         "2020-Q4",
+        &["adjusted_eps 2021-FY guidance 3..3.06"],
+    );
+    // A segment, region or channel before the name: a sub-line, not the total.
+    check(
+        "qtrly u.s. retail comparable sales down 3.5%.",
+        "2020-Q3",
+        &[],
+    );
+    check(
+        "qtrly consumer sales of $1.5 billion, up 8.1 percent.",
+        "2021-Q3",
+        &[],
+    );
+    // Components, shares of another metric, amounts of change, odd bases.
+    check(
+        "for q2, comparable eps expected to include 5% to 6% currency tailwind.",
+        "2021-Q1",
+        &[],
+    );
+    check(
+        "food, beverage and packaging costs 30.3% of revenue, down 200 bps.",
+        "2021-Q3",
+        &[],
+    );
+    check(
+        "revenue per pcd increased 7.5% compared to a strong 2019.",
+        "2022-Q1",
+        &[],
+    );
+    check(
+        "reiterating 6%-8% eps annual growth rate target through 2025.",
+        "2021-Q1",
         &[],
     );
     check("expects adjusted ebitda of $900 million.", "2021-Q2", &[]);
