@@ -130,12 +130,16 @@ fn drafter_accuracy_against_the_recorded_facts() {
         ("canaan", "2023-q2-call", 94, 85),
         ("canaan", "2024-q2-call", 91, 83),
         ("canaan", "2024-q3-call", 89, 74),
-        ("donaldson", "2021-q1-call", 85, 79),
-        ("donaldson", "2021-q2-call", 88, 70),
+        ("donaldson", "2021-q1-call", 85, 85),
+        ("donaldson", "2021-q2-call", 88, 72),
         ("donaldson", "2021-q3-call", 95, 81),
         ("donaldson", "2021-q4-call", 79, 69),
         ("kite-realty", "2021-q3-call", 84, 57),
-        ("kite-realty", "2021-q4-call", 83, 51),
+        // 52% before Kite moved onto the built-in reit taxonomy: "Our
+        // same-property growth ... is 7.2% and 6.1%" named same-property
+        // NOI through a synonym of Kite's own taxonomy that no other
+        // company's calls use, so reit does not carry it.
+        ("kite-realty", "2021-q4-call", 83, 49),
     ];
     let mut report = String::from("document                    recorded  value+period  +metric\n");
     let mut below = Vec::new();

@@ -256,9 +256,10 @@ fn the_q3_2024_brief_has_the_headline_figures_and_contradictions() {
 
 #[test]
 fn a_bank_from_data_files_alone() {
-    // A bank's vocabulary (net interest margin, average loans and deposits, a
-    // derived loan-to-deposit ratio, a loan-book axis) comes from its own
-    // taxonomy file; no Rust code knows it.
+    // A bank's vocabulary comes from taxonomy files: net interest income and
+    // margin and the provision from the built-in bank taxonomy; average
+    // loans and deposits, a derived loan-to-deposit ratio and a loan-book
+    // axis from its own. No Rust code knows it.
     let dir = bank();
     let check = qbrief(dir.path(), &["check", "data"]);
     assert_eq!(check.code, 0, "{}", check.stderr);

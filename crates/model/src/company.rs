@@ -63,7 +63,7 @@ pub struct Company {
     /// The month (1 to 12) its fiscal year ends.
     pub fiscal_year_end_month: u32,
     /// The taxonomies the company's vocabulary comes from (`base`,
-    /// `bitcoin-mining`); its own `taxonomy.toml` extends them.
+    /// `reit`...); its own `taxonomy.toml` extends them.
     pub taxonomies: Vec<String>,
 }
 

@@ -2,8 +2,9 @@
 //!
 //! The model knows what a metric, a unit, an axis and a formula are; the
 //! taxonomy files know which ones exist. A company's [`Vocabulary`] merges
-//! the taxonomies it uses (the built-in `base` and `bitcoin-mining`, a data
-//! folder's own, and the company's extension), checked as strictly as facts:
+//! the taxonomies it uses (the built-in `base` and industry taxonomies
+//! such as `reit` or `bank`, a data folder's own, and the company's
+//! extension), checked as strictly as facts:
 //! units with [`Dimension`]s, [`Metric`]s, axes, derived [`Formula`]s whose
 //! dimension is checked at load time, sections and the brief layout.
 //! Stated [`Figure`]s keep their precision and qualifier, and [`Fact`]s

@@ -2,9 +2,10 @@
 //! formulas, sections and brief layout of the taxonomies it uses, merged
 //! along their `extends` chain and checked as strictly as facts are.
 //!
-//! Two taxonomies are built in (`base` and `bitcoin-mining`); a data folder
-//! may add its own under `taxonomies/`, and a company may extend them in its
-//! `taxonomy.toml`.
+//! Six taxonomies are built in: `base`, and the industry taxonomies that
+//! extend it (`bitcoin-mining`, `reit`, `retail`, `bank`, `insurance`); a
+//! data folder may add its own under `taxonomies/`, and a company may extend
+//! them in its `taxonomy.toml`.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,6 +29,10 @@ pub const BUILTIN_TAXONOMIES: &[(&str, &str)] = &[
         "bitcoin-mining",
         include_str!("../taxonomies/bitcoin-mining.toml"),
     ),
+    ("reit", include_str!("../taxonomies/reit.toml")),
+    ("retail", include_str!("../taxonomies/retail.toml")),
+    ("bank", include_str!("../taxonomies/bank.toml")),
+    ("insurance", include_str!("../taxonomies/insurance.toml")),
 ];
 
 /// Parses the built-in taxonomies (once per process); they are tested to

@@ -386,6 +386,122 @@ mod tests {
         assert!(findings.is_empty(), "{findings:?}");
     }
 
+    #[test]
+    fn industry_taxonomies_extend_base_and_combine() {
+        let files: std::collections::BTreeMap<String, TaxonomyFile> = BUILTIN_TAXONOMIES
+            .iter()
+            .map(|(id, text)| {
+                (
+                    id.to_string(),
+                    parse_taxonomy(id, text, Some(id)).0.unwrap(),
+                )
+            })
+            .collect();
+        for (id, file) in &files {
+            if id != "base" {
+                assert_eq!(file.extends, ["base"], "{id} extends base alone");
+            }
+        }
+        // Each industry alone, and the combinations a company may need: a
+        // bank that underwrites insurance, a REIT that runs stores. Every
+        // chain must build without findings (no metric, unit, axis or
+        // section defined twice).
+        let chains: &[&[&str]] = &[
+            &["base"],
+            &["base", "bitcoin-mining"],
+            &["base", "reit"],
+            &["base", "retail"],
+            &["base", "bank"],
+            &["base", "insurance"],
+            &["base", "bank", "insurance"],
+            &["base", "reit", "retail"],
+            &["reit", "retail", "bank", "insurance", "bitcoin-mining"],
+        ];
+        for chain in chains {
+            let requested: Vec<String> = chain.iter().map(|s| s.to_string()).collect();
+            let resolved = crate::taxonomy::resolve_chain(&requested, &files).unwrap();
+            assert_eq!(resolved[0].id, "base", "{chain:?}: base comes first");
+            let (vocabulary, findings) = crate::Vocabulary::build(&resolved, crate::Currency::USD);
+            assert!(findings.is_empty(), "{chain:?}: {findings:?}");
+            for id in chain.iter().filter(|id| **id != "base") {
+                let own = &files[*id];
+                assert!(!own.metrics.is_empty(), "{id} declares metrics");
+                for m in &own.metrics {
+                    assert_eq!(
+                        vocabulary.metric(&m.id.0).map(|v| v.taxonomy.as_str()),
+                        Some(*id),
+                        "{chain:?}: {} comes from {id}",
+                        m.id.0
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_evaluators_metric_ids_are_built_in() {
+        // The ids the drafter's evaluator (xtask draft_eval::vocabulary)
+        // accepts for each metric family, and the per-share metrics that
+        // must be per share.
+        let all: Vec<&str> = BUILTIN_TAXONOMIES.iter().map(|(id, _)| *id).collect();
+        let v = crate::Vocabulary::builtin(&all, crate::Currency::USD);
+        for id in [
+            "organic_revenue",
+            "constant_currency_revenue",
+            "comparable_sales",
+            "same_property_noi",
+            "core_eps",
+            "adjusted_eps",
+            "eps_diluted",
+            "eps_basic",
+            "core_net_income",
+            "adjusted_net_income",
+            "ffo",
+            "ffo_per_share",
+            "core_ffo",
+            "core_ffo_per_share",
+            "affo",
+            "affo_per_share",
+            "adjusted_ebitda",
+            "ebitda",
+            "adjusted_ebitda_margin",
+            "ebitda_margin",
+            "adjusted_operating_income",
+            "adjusted_operating_margin",
+            "adjusted_gross_margin",
+            "adjusted_free_cash_flow",
+            "net_interest_income",
+            "net_interest_margin",
+            "provision_for_credit_losses",
+            "net_charge_offs",
+            "cet1_ratio",
+            "efficiency_ratio",
+            "book_value_per_share",
+            "tangible_book_value_per_share",
+            "combined_ratio",
+            "catastrophe_losses",
+            "net_premiums_written",
+            "occupancy",
+            "backlog",
+            "bookings",
+            "liquidity",
+            "cash",
+        ] {
+            assert!(v.metric(id).is_some(), "{id} is no built-in metric");
+        }
+        for id in [
+            "eps_basic",
+            "core_eps",
+            "ffo_per_share",
+            "core_ffo_per_share",
+            "affo_per_share",
+            "book_value_per_share",
+            "tangible_book_value_per_share",
+        ] {
+            assert_eq!(v.metric(id).unwrap().unit.symbol(), "USD/share", "{id}");
+        }
+    }
+
     proptest! {
         #[test]
         fn any_text_never_panics(text in "\\PC{0,200}") {
