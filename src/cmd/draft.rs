@@ -69,19 +69,16 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
             .collect(),
         _ => Vec::new(),
     };
-    // Proposals may come from built-in taxonomies the company has not chosen
-    // yet; each says so, and the closing line suggests the likeliest one.
-    let vocabulary = data
-        .vocabulary
-        .with_builtin_suggestions(data.company.currency);
-    let mut drafted = qbrief_draft::draft(
+    // Proposals may come from the built-in taxonomy the call speaks in, if
+    // the company has not chosen it; each says so, and the last line names it.
+    let (drafted, suggestion) = qbrief_draft::draft_suggesting(
         &text,
         period,
         data.company.fiscal_year_end_month,
-        &vocabulary,
+        &data.vocabulary,
+        data.company.currency,
         &recorded,
     );
-    let suggestion = qbrief_draft::suggest_taxonomy(&mut drafted.candidates, &data.vocabulary);
     let output = match args.format {
         DraftFormat::Json => {
             let records: Vec<JsonCandidate> =

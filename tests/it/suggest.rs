@@ -25,7 +25,7 @@ fn base_company() -> tempfile::TempDir {
     assert_eq!(init.code, 0, "{}", init.stderr);
     std::fs::write(
         dir.path().join("call.txt"),
-        "Revenue was $12.0 million in the quarter.\nWe mined 1,200 bitcoins in the quarter, and we held 3,100 bitcoins at quarter end.\n",
+        "Revenue was $12.0 million in the quarter.\nWe mined 1,200 bitcoins in the quarter, and we held 3,100 bitcoins at quarter end.\nIn July alone we mined 400 bitcoins.\n",
     )
     .unwrap();
     dir

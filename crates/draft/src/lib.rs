@@ -20,5 +20,5 @@ mod transcript;
 pub use coverage::{coverage, Coverage, Unaccounted};
 pub use draft::{draft, Candidate, Draft};
 pub use scan::{mentions, Mention, MentionKind};
-pub use suggest::{suggest_taxonomy, TaxonomySuggestion};
+pub use suggest::{draft_suggesting, TaxonomySuggestion};
 pub use transcript::{Sentence, Transcript, TranscriptSpeaker};

@@ -67,9 +67,17 @@ impl Vocabulary {
     /// assert!(base.metric("hashrate_sold").is_none());
     /// ```
     pub fn with_builtin_suggestions(&self, currency: Currency) -> Vocabulary {
+        let ids: Vec<String> = builtin_taxonomies().into_iter().map(|f| f.id).collect();
+        self.with_builtins(&ids, currency)
+    }
+
+    /// This vocabulary, plus the metrics (and their units) of the built-in
+    /// taxonomies `ids` that it does not use, as
+    /// [`Vocabulary::with_builtin_suggestions`] does for all of them.
+    pub fn with_builtins(&self, ids: &[String], currency: Currency) -> Vocabulary {
         let mut wide = self.clone();
         for file in builtin_taxonomies() {
-            if self.taxonomies.contains(&file.id) {
+            if self.taxonomies.contains(&file.id) || !ids.contains(&file.id) {
                 continue;
             }
             let other = Vocabulary::builtin(&[file.id.as_str()], currency);

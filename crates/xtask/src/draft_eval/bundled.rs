@@ -53,13 +53,12 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                 );
                 continue;
             };
-            let drafted = qbrief_draft::draft(
+            let (drafted, _) = qbrief_draft::draft_suggesting(
                 &text,
                 document.period,
                 data.company.fiscal_year_end_month,
-                &vocabulary
-                    .vocabulary
-                    .with_builtin_suggestions(data.company.currency),
+                &vocabulary.vocabulary,
+                data.company.currency,
                 &[],
             );
             let facts: Vec<&Fact> = data

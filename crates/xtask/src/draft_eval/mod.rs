@@ -81,10 +81,9 @@ pub fn run(dir: &Path, totals_only: bool) -> Result<(String, Totals)> {
     if calls.is_empty() {
         bail!("no transcripts in {}", ects.display());
     }
-    // What `qbrief draft` proposes from for a company of `["base"]`: base,
-    // and the built-in taxonomies it may be told to add.
-    let vocabulary =
-        Vocabulary::builtin(&["base"], Currency::USD).with_builtin_suggestions(Currency::USD);
+    // A company of `["base"]`, drafted as `qbrief draft` does: with the
+    // built-in taxonomy the call speaks in, if any.
+    let vocabulary = Vocabulary::builtin(&["base"], Currency::USD);
     let scores: Vec<Result<CallScore>> = calls
         .par_iter()
         .map(|path| score_call(path, &summaries, &vocabulary))
@@ -220,12 +219,9 @@ fn score_call(path: &Path, summaries: &Path, vocabulary: &Vocabulary) -> Result<
     let summary_path = summaries.join(path.file_name().unwrap_or_default());
     let summary = std::fs::read_to_string(&summary_path)
         .with_context(|| format!("cannot read {}", summary_path.display()))?;
-    let mut drafted = qbrief_draft::draft(&text, period, 12, vocabulary, &[]);
-    let suggested = qbrief_draft::suggest_taxonomy(
-        &mut drafted.candidates,
-        &Vocabulary::builtin(&["base"], Currency::USD),
-    )
-    .map(|s| (s.taxonomy, s.figures));
+    let (drafted, suggested) =
+        qbrief_draft::draft_suggesting(&text, period, 12, vocabulary, Currency::USD, &[]);
+    let suggested = suggested.map(|s| (s.taxonomy, s.figures));
     let stated = numbers(&text);
     let mut s = CallScore {
         name,
