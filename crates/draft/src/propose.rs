@@ -8,6 +8,7 @@ mod change;
 mod context;
 mod cues;
 mod dates;
+mod flavour;
 mod members;
 mod metric;
 mod named_period;

@@ -4,6 +4,7 @@ use super::*;
 use proptest::prelude::*;
 use qbrief_model::Currency;
 
+mod flavours;
 mod multiples;
 
 fn vocabulary() -> Vocabulary {

@@ -6,6 +6,7 @@ use std::ops::Range;
 use qbrief_model::{Change, Figure, Metric};
 
 use super::context::Context;
+use super::flavour::flavoured;
 use super::names::{is_link, Spliced, Tokens};
 use super::words::{contains_word, find_word, word_boundary};
 
@@ -13,8 +14,24 @@ use super::words::{contains_word, find_word, word_boundary};
 /// one whose label or synonym stands nearest before it in the clause (or
 /// after it, or in the previous sentence), with a score of 4 (a name the
 /// figure interrupts or that follows it as its complement), 3 (same
-/// clause), 2 (sentence), 1 (previous sentence).
+/// clause), 2 (sentence), 1 (previous sentence). A flavour the call puts
+/// the figure in ("on an adjusted basis") steers to the metric of that
+/// flavour (`flavour.rs`).
 pub(super) fn choose_metric<'v>(
+    cx: &Context<'v>,
+    lower: &str,
+    at: usize,
+    end: usize,
+    figure: &Figure,
+    change: Option<Change>,
+    unit_word: Option<&str>,
+) -> Option<(&'v Metric, u8)> {
+    choose_named(cx, lower, at, end, figure, change, unit_word)
+        .map(|(m, score)| (flavoured(cx, lower, at, end, m), score))
+}
+
+/// `choose_metric` before the flavour is read.
+fn choose_named<'v>(
     cx: &Context<'v>,
     lower: &str,
     at: usize,
