@@ -49,6 +49,11 @@ fn choose_named<'v>(
     let spliced = Spliced::new(lower, at, end, unit_word);
     let tokens = Tokens::of(lower);
     let mut best: Option<(i64, &Metric, u8)> = None;
+    // The figure's own unit may name a metric ("$0.62 per diluted share"):
+    // when no name stands before the figure, it says more than a name
+    // after it, which is as often the next figure's.
+    let mut own_unit: Option<(i64, &Metric)> = None;
+    let mut named_before = false;
     for (metric, names) in cx.metrics_with_names().filter(|(m, _)| fits(m)) {
         for name in names.iter().filter(|n| tokens.may_hold(n)) {
             let specificity = name.split_whitespace().count() as i64 * 6 + name.len() as i64 / 4;
@@ -57,6 +62,7 @@ fn choose_named<'v>(
                     continue;
                 }
                 let (distance, score) = if pos + name.len() <= at {
+                    named_before = true;
                     let d = (at - pos - name.len()) as i64;
                     (d, if pos >= clause_start { 3 } else { 2 })
                 } else if pos >= end {
@@ -78,6 +84,12 @@ fn choose_named<'v>(
                         continue;
                     }
                     ((pos - end) as i64 * 2 + 10, 2)
+                } else if pos > at && pos + name.len() <= end {
+                    let cost = -specificity;
+                    if own_unit.as_ref().is_none_or(|(c, _)| cost < *c) {
+                        own_unit = Some((cost, metric.as_ref()));
+                    }
+                    continue;
                 } else {
                     continue;
                 };
@@ -108,6 +120,11 @@ fn choose_named<'v>(
                 }
             }
         }
+    }
+    if let Some((_, m)) =
+        own_unit.filter(|_| !named_before && best.as_ref().is_none_or(|(_, _, score)| *score < 4))
+    {
+        return Some((m, 2));
     }
     if let Some((_, m, s)) = best {
         return Some((m, s));
