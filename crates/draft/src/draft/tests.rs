@@ -6,6 +6,7 @@ use qbrief_model::Currency;
 
 mod flavours;
 mod multiples;
+mod periods;
 
 fn vocabulary() -> Vocabulary {
     Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)

@@ -198,10 +198,12 @@ pub(super) fn period_of(
         return (p, true);
     }
     if forward {
-        // Guidance without a period is for the fiscal year (the next one,
-        // from the year's last quarter). The period of the speaker's
-        // previous sentence is no guide: outlooks move from the year to
-        // its halves and back.
+        // Guidance without a period is for the quarter or year of the
+        // outlook in force ("Turning to our third quarter guidance."), else
+        // for the fiscal year (the next one, from the year's last quarter).
+        if let Some(p) = cx.outlook {
+            return (p, false);
+        }
         let year = if doc_quarter(doc) == 4 {
             doc.year() + 1
         } else {

@@ -1,0 +1,54 @@
+//! Periods and guidance in the sentence table: the quarter an outlook
+//! speaks of, the year ahead, comparisons inside one sentence.
+
+use super::check_in;
+
+#[test]
+fn the_quarter_of_the_outlook_in_force() {
+    // A heading names the quarter; the guidance after it names none.
+    check_in(
+        "2021-Q2",
+        "Turning to our third quarter guidance. We expect revenue between $4.08 billion and $4.13 billion. Non-GAAP earnings per share is expected to be $0.88 to $0.93.",
+        &[
+            "revenue 2021-Q3 $4.08B to $4.13B guidance",
+            "adjusted_eps 2021-Q3 $0.88 to $0.93/share guidance",
+        ],
+    );
+    check_in(
+        "2021-Q1",
+        "For Q2, we expect organic sales growth of approximately 4%. Adjusted earnings per share is expected to be $0.69 per share.",
+        &[
+            "revenue.yoy 2021-Q2 about +4% guidance",
+            "adjusted_eps 2021-Q2 $0.69/share guidance",
+        ],
+    );
+}
+
+#[test]
+fn outlook_traps() {
+    // Results of the quarter reported are no outlook.
+    check_in(
+        "2021-Q1",
+        "The strength of our first quarter results gave us the confidence to raise our 2021 guidance. We expect revenue of $4.6 billion.",
+        &["revenue 2021-FY $4.6B guidance"],
+    );
+    // A half is no guide either.
+    check_in(
+        "2021-Q1",
+        "We expect operating margin of 14% for the second half. We expect interest expense of $13 million.",
+        &[
+            "operating_margin 2021-H2 14% guidance",
+            "interest_expense 2021-FY $13M guidance",
+        ],
+    );
+    // An earlier quarter than the call's, looked ahead from, is past; only
+    // the quarters just past a fourth-quarter call are next year's.
+    check_in(
+        "2021-Q2",
+        "Consistent with our communication in the first quarter, we continue to expect SG&A of $240 million. We expect capital expenditures of $110 million.",
+        &[
+            "? 2021-Q1 $240M guidance",
+            "capex 2021-FY $110M guidance",
+        ],
+    );
+}
