@@ -32,7 +32,22 @@ pub(super) fn period_of(
         .char_indices()
         .find(|(_, c)| matches!(c, '$' | '%' | '€' | '£'))
         .map_or(after_all.len(), |(i, _)| i);
-    let after_wide: String = after_all[..stop]
+    // "$1.50 per share compared to the first quarter of 2019": what
+    // follows a comparison is the base's period, not the figure's.
+    let wide_stop = [
+        "compared",
+        "versus",
+        " vs",
+        "against",
+        "relative to",
+        ", including",
+        ", which",
+    ]
+    .iter()
+    .filter_map(|w| after_all[..stop].find(w))
+    .min()
+    .unwrap_or(stop);
+    let after_wide: String = after_all[..wide_stop]
         .split_whitespace()
         .take(12)
         .collect::<Vec<_>>()

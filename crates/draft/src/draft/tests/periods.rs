@@ -32,6 +32,15 @@ fn outlook_traps() {
         "The strength of our first quarter results gave us the confidence to raise our 2021 guidance. We expect revenue of $4.6 billion.",
         &["revenue 2021-FY $4.6B guidance"],
     );
+    // A quarter named beside the year is an aside of the year's outlook.
+    check_in(
+        "2021-Q1",
+        "Earnings per share for the year is expected to be $2.06 to $2.16, including a benefit early in the second quarter. Adjusted EPS is expected to be $2 to $2.10.",
+        &[
+            "eps_diluted 2021-FY $2.06 to $2.16/share guidance",
+            "adjusted_eps 2021-FY $2 to $2.10/share guidance",
+        ],
+    );
     // A half is no guide either.
     check_in(
         "2021-Q1",
@@ -50,5 +59,23 @@ fn outlook_traps() {
             "? 2021-Q1 $240M guidance",
             "capex 2021-FY $110M guidance",
         ],
+    );
+}
+
+#[test]
+fn what_follows_a_comparison_or_an_aside_is_not_the_figures_period() {
+    check_in(
+        "2020-Q1",
+        "Excluding special items, net income was $143 million or $1.50 per share compared to the first quarter of 2019 net income of $187 million.",
+        &[
+            "adjusted_net_income 2020-Q1 $143M",
+            "adjusted_eps 2020-Q1 $1.50/share",
+            "adjusted_net_income 2019-Q1 $187M",
+        ],
+    );
+    check_in(
+        "2021-Q1",
+        "Earnings per share for the year is expected to be $2.06 to $2.16, including a benefit early in the second quarter.",
+        &["eps_diluted 2021-FY $2.06 to $2.16/share guidance"],
     );
 }
