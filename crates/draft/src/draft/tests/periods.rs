@@ -79,3 +79,42 @@ fn what_follows_a_comparison_or_an_aside_is_not_the_figures_period() {
         &["eps_diluted 2021-FY $2.06 to $2.16/share guidance"],
     );
 }
+
+#[test]
+fn guidance_restated() {
+    check_in(
+        "2021-Q2",
+        "We are reaffirming our adjusted earnings per share range of $1.50 to $1.58.",
+        &["adjusted_eps 2021-FY $1.50 to $1.58/share guidance"],
+    );
+    check_in(
+        "2021-Q2",
+        "We are raising our full-year revenue to a range of $6.15 billion to $6.21 billion.",
+        &["revenue 2021-FY $6.15B to $6.21B guidance"],
+    );
+    // Prior guidance named after the figure as its base leaves it the new
+    // guidance; named before it, the figure is the prior guidance.
+    check_in(
+        "2021-Q2",
+        "Capex is expected to be $40 million to $50 million down from prior guidance of $50 million to $60 million.",
+        &[
+            "capex 2021-FY $40M to $50M guidance",
+            "capex 2021-Q2 $50M to $60M",
+        ],
+    );
+}
+
+#[test]
+fn guidance_traps() {
+    // A raise of a dividend names no year: no guidance.
+    check_in(
+        "2021-Q2",
+        "We are raising our quarterly dividend to $0.39 per share.",
+        &["dividend_per_share 2021-Q2 $0.39/share"],
+    );
+    check_in(
+        "2021-Q2",
+        "We beat our guidance with revenue of $80 million.",
+        &["revenue 2021-Q2 $80M"],
+    );
+}
