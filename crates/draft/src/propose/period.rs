@@ -142,6 +142,9 @@ pub(super) fn period_of(
         ]
         .iter()
         .any(|w| just_before.contains(w))
+            // "declined $0.16 from the prior year to $0.19": the figure a
+            // change reaches is the current one.
+            && !(just_before.ends_with(" to") && just_before.contains("from "))
         {
             if let Some(p) = doc.year_ago() {
                 return (p, true);
@@ -157,7 +160,10 @@ pub(super) fn period_of(
         // "an expected full year headwind of $20M, about 2/3 of which is
         // in the back half": a period named just before the figure is its
         // own.
-        let just_before = last_words(&lower[..at], 5);
+        // Within the clause: "a strong start to our fiscal year, reporting
+        // earnings of $2.55 a share in Q1".
+        let clause = lower[..at].rfind([',', ';']).map_or(0, |p| p + 1);
+        let just_before = last_words(&lower[clause..at], 5);
         let adjective = !just_before.split(' ').any(|w| {
             matches!(
                 w,

@@ -118,3 +118,32 @@ fn guidance_traps() {
         &["revenue 2021-Q2 $80M"],
     );
 }
+
+#[test]
+fn periods_named_before_a_figure() {
+    // The figure a change reaches from a base is the current one.
+    check_in(
+        "2021-Q1",
+        "Earnings per share declined $0.16 from the prior year to $0.19 per diluted share.",
+        &[
+            "eps_diluted 2020-Q1 $0.16/share",
+            "eps_diluted 2021-Q1 $0.19/share",
+        ],
+    );
+    // A period named in an earlier clause is not the figure's when its own
+    // clause names one.
+    check_in(
+        "2022-Q1",
+        "We had a strong start to our fiscal year, reporting earnings of $2.55 a share in Q1 versus $11.22 in the prior-year quarter.",
+        &["eps_diluted 2022-Q1 $2.55/share", "eps_diluted 2021-Q1 $11.22/share"],
+    );
+    // A comparison inside one sentence: the second figure is the base's.
+    check_in(
+        "2021-Q1",
+        "Earnings per share was $1.10 versus $1.05 a year ago.",
+        &[
+            "eps_diluted 2021-Q1 $1.10/share",
+            "eps_diluted 2020-Q1 $1.05/share",
+        ],
+    );
+}
