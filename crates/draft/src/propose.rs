@@ -31,7 +31,7 @@ use metric::{adoptable, choose_metric, metric_mentions, names_metric};
 pub(crate) use names::metric_names;
 pub(crate) use outlook::outlook;
 use period::period_of;
-use value::{adopt, is_loss, move_sign_inside_qualifier, value_text};
+use value::{adopt, is_loss, negate, value_text};
 use words::{contains_word, last_words};
 
 /// What the drafter proposes for one figure.
@@ -241,8 +241,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
                 && m.sign == qbrief_model::SignConvention::Signed
                 && !figure.value().is_sign_negative() =>
         {
-            let negated = format!("-{}", value.trim_start_matches('+'));
-            let negated = move_sign_inside_qualifier(&negated);
+            let negated = negate(&value);
             match parse_value(&negated, &cx.vocabulary.units) {
                 Ok(f) => (negated, f),
                 Err(_) => (value, figure),

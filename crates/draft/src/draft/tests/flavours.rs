@@ -106,3 +106,24 @@ fn flavour_traps() {
         &["dividend_per_share 2024-Q3 $0.39/share"],
     );
 }
+
+#[test]
+fn losses_are_negative() {
+    check(
+        "Loss per share of $0.57.",
+        &["eps_diluted 2024-Q3 -$0.57/share"],
+    );
+    check(
+        "Adjusted earnings per diluted share are estimated to be a loss in the range of $0.25 to $0.40.",
+        &["adjusted_eps 2024-FY -$0.40 to -$0.25/share guidance"],
+    );
+    check(
+        "We expect a net loss between $156 million and $136 million.",
+        &["net_income 2024-FY -$156M to -$136M guidance"],
+    );
+    check("Revenue was down 3.5%.", &["revenue.yoy 2024-Q3 -3.5%"]);
+    check(
+        "We expect revenue between $156 million and $136 million.",
+        &["revenue 2024-FY $136M to $156M guidance"],
+    );
+}
