@@ -110,9 +110,9 @@ pub(super) fn flavoured<'v>(
         .find(|(m, names)| {
             m.id != chosen.id
                 && m.unit.dimension() == chosen.unit.dimension()
-                && names.iter().any(|n| {
-                    holds_mark(n, flavour).is_some_and(|plain| own.iter().any(|o| *o == plain))
-                })
+                && names
+                    .iter()
+                    .any(|n| holds_mark(n, flavour).is_some_and(|plain| own.contains(&plain)))
         })
         .map_or(chosen, |(m, _)| m.as_ref())
 }
