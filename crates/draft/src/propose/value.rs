@@ -246,10 +246,12 @@ pub(super) fn value_text(
         [one] => format!("{qualifier}{}", end_text(one, true)),
         [low, high] => {
             // "a net loss between $156 million and $136 million": the
-            // lower end first.
+            // lower end first. Only "between ... and" says a range either
+            // way round; "shipped 10,000 units to 75 countries" is none.
             let number = |n: &str| n.replace(',', "").parse::<Decimal>().ok();
+            let between = cx.text[m.start..m.end].contains(" and ");
             let (low, high) = match (number(low), number(high)) {
-                (Some(l), Some(h)) if l > h => (high, low),
+                (Some(l), Some(h)) if l > h && between => (high, low),
                 _ => (low, high),
             };
             let qualifier = if qualifier == "about " { qualifier } else { "" };
