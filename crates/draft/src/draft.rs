@@ -6,7 +6,7 @@ use qbrief_model::{Dims, Figure, Period, Vocabulary, MAX_EVIDENCE_WORDS};
 use rust_decimal::Decimal;
 
 use crate::coverage::{coverage, line_column};
-use crate::propose::{propose, Context};
+use crate::propose::{outlook, propose, Context};
 use crate::scan::{mentions, multiples, Mention, MentionKind};
 use crate::transcript::{Transcript, TranscriptSpeaker};
 
@@ -99,6 +99,8 @@ pub fn draft(
     let names = crate::propose::metric_names(vocabulary);
     let mut sentence_index = 0;
     let mut previous_figure: Option<(usize, usize, String)> = None;
+    // The outlook in force at a sentence, found once per sentence.
+    let mut outlook_of: Option<(usize, Option<Period>)> = None;
     for m in found.iter().filter(|m| m.kind == MentionKind::Figure) {
         while sentence_index + 1 < transcript.sentences.len()
             && transcript.sentences[sentence_index].range.end <= m.start
@@ -115,11 +117,18 @@ pub fn draft(
             skipped += 1;
             continue;
         }
-        let previous = transcript.sentences[..sentence_index]
+        let mut earlier = transcript.sentences[..sentence_index]
             .iter()
             .rev()
-            .find(|s| s.speaker == sentence.speaker)
-            .map(|s| s.range.clone());
+            .filter(|s| s.speaker == sentence.speaker);
+        let previous = earlier.clone().next().map(|s| s.range.clone());
+        if outlook_of
+            .as_ref()
+            .is_none_or(|(i, _)| *i != sentence_index)
+        {
+            let texts = earlier.by_ref().map(|s| &text[s.range.clone()]);
+            outlook_of = Some((sentence_index, outlook(texts, period)));
+        }
         let figures = found
             .iter()
             .filter(|f| {
@@ -142,6 +151,7 @@ pub fn draft(
                 .filter(|(s, _, _)| *s == sentence_index)
                 .map(|(_, end, id)| (*end, id.clone())),
             figures,
+            outlook: outlook_of.as_ref().and_then(|(_, p)| *p),
         };
         let Some(p) = propose(&cx, m) else { continue };
         if let Some(id) = p.metric.as_ref().filter(|id| !id.contains('.')) {

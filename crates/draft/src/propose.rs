@@ -8,10 +8,13 @@ mod change;
 mod context;
 mod cues;
 mod dates;
+mod flavour;
+mod guidance;
 mod members;
 mod metric;
 mod named_period;
 mod names;
+mod outlook;
 mod period;
 mod respectively;
 mod value;
@@ -22,12 +25,13 @@ use rust_decimal::Decimal;
 
 use crate::scan::Mention;
 pub(crate) use context::Context;
-use cues::{BARE_AFTER, FORWARD, LOSS, PAST_GUIDANCE, QOQ, YOY};
+use cues::{BARE_AFTER, LOSS, QOQ, YOY};
 use members::{dims_near, member_mentions, subject_before};
 use metric::{adoptable, choose_metric, metric_mentions, names_metric};
 pub(crate) use names::metric_names;
+pub(crate) use outlook::outlook;
 use period::period_of;
-use value::{adopt, is_loss, move_sign_inside_qualifier, value_text};
+use value::{adopt, is_loss, negate, value_text};
 use words::{contains_word, last_words};
 
 /// What the drafter proposes for one figure.
@@ -79,12 +83,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         .map_or(own_clause, |stop| &own_clause[..stop]);
     // "we beat our guidance by $2M" looks back; "12% to 14%, which is up
     // from our prior guidance" still looks ahead.
-    let forward = FORWARD
-        .iter()
-        .any(|w| contains_word(before, w) || contains_word(own_clause, w))
-        && !PAST_GUIDANCE
-            .iter()
-            .any(|w| before.contains(w) || own_clause.contains(w));
+    let forward = guidance::is_forward(before, own_clause);
     let after_words: String = lower[end..]
         .split_whitespace()
         .take(3)
@@ -242,8 +241,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
                 && m.sign == qbrief_model::SignConvention::Signed
                 && !figure.value().is_sign_negative() =>
         {
-            let negated = format!("-{}", value.trim_start_matches('+'));
-            let negated = move_sign_inside_qualifier(&negated);
+            let negated = negate(&value);
             match parse_value(&negated, &cx.vocabulary.units) {
                 Ok(f) => (negated, f),
                 Err(_) => (value, figure),

@@ -4,7 +4,9 @@ use super::*;
 use proptest::prelude::*;
 use qbrief_model::Currency;
 
+mod flavours;
 mod multiples;
+mod periods;
 
 fn vocabulary() -> Vocabulary {
     Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)

@@ -26,6 +26,9 @@ pub(crate) struct Context<'a> {
     /// The byte ranges of the sentence's figures, relative to the
     /// sentence, for lists closed by "respectively".
     pub figures: Vec<std::ops::Range<usize>>,
+    /// The period of the outlook in force (`outlook.rs`), for guidance
+    /// that names none.
+    pub outlook: Option<Period>,
 }
 
 impl<'a> Context<'a> {

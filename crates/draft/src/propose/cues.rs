@@ -161,6 +161,43 @@ pub(super) const FORWARD: &[&str] = &[
     "will be",
     "should be",
     "estimate",
+    // Guidance restated or begun.
+    "reaffirm",
+    "reaffirms",
+    "reaffirming",
+    "reaffirmed",
+    "reiterate",
+    "reiterates",
+    "reiterating",
+    "reiterated",
+    "initiate",
+    "initiates",
+    "initiating",
+    "forecasted",
+    "is estimated",
+    "are estimated",
+    "estimated to be",
+    "our view",
+];
+/// Verbs that restate guidance, which say so with the year they are for:
+/// "we are raising our full-year range", "reaffirming our 2021 outlook".
+pub(super) const RESTATING: &[&str] = &[
+    "raise",
+    "raises",
+    "raising",
+    "raised",
+    "increasing",
+    "lowering",
+    "lowers",
+    "narrowing",
+    "narrows",
+    "narrowed",
+    "tightening",
+    "updating",
+    "updated",
+    "maintaining",
+    "maintain",
+    "maintains",
 ];
 pub(super) const PAST_GUIDANCE: &[&str] = &[
     "beat",

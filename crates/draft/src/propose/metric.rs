@@ -6,6 +6,7 @@ use std::ops::Range;
 use qbrief_model::{Change, Figure, Metric};
 
 use super::context::Context;
+use super::flavour::flavoured;
 use super::names::{is_link, Spliced, Tokens};
 use super::words::{contains_word, find_word, word_boundary};
 
@@ -13,8 +14,24 @@ use super::words::{contains_word, find_word, word_boundary};
 /// one whose label or synonym stands nearest before it in the clause (or
 /// after it, or in the previous sentence), with a score of 4 (a name the
 /// figure interrupts or that follows it as its complement), 3 (same
-/// clause), 2 (sentence), 1 (previous sentence).
+/// clause), 2 (sentence), 1 (previous sentence). A flavour the call puts
+/// the figure in ("on an adjusted basis") steers to the metric of that
+/// flavour (`flavour.rs`).
 pub(super) fn choose_metric<'v>(
+    cx: &Context<'v>,
+    lower: &str,
+    at: usize,
+    end: usize,
+    figure: &Figure,
+    change: Option<Change>,
+    unit_word: Option<&str>,
+) -> Option<(&'v Metric, u8)> {
+    choose_named(cx, lower, at, end, figure, change, unit_word)
+        .map(|(m, score)| (flavoured(cx, lower, at, end, m), score))
+}
+
+/// `choose_metric` before the flavour is read.
+fn choose_named<'v>(
     cx: &Context<'v>,
     lower: &str,
     at: usize,
@@ -32,6 +49,11 @@ pub(super) fn choose_metric<'v>(
     let spliced = Spliced::new(lower, at, end, unit_word);
     let tokens = Tokens::of(lower);
     let mut best: Option<(i64, &Metric, u8)> = None;
+    // The figure's own unit may name a metric ("$0.62 per diluted share"):
+    // when no name stands before the figure, it says more than a name
+    // after it, which is as often the next figure's.
+    let mut own_unit: Option<(i64, &Metric)> = None;
+    let mut named_before = false;
     for (metric, names) in cx.metrics_with_names().filter(|(m, _)| fits(m)) {
         for name in names.iter().filter(|n| tokens.may_hold(n)) {
             let specificity = name.split_whitespace().count() as i64 * 6 + name.len() as i64 / 4;
@@ -40,6 +62,7 @@ pub(super) fn choose_metric<'v>(
                     continue;
                 }
                 let (distance, score) = if pos + name.len() <= at {
+                    named_before = true;
                     let d = (at - pos - name.len()) as i64;
                     (d, if pos >= clause_start { 3 } else { 2 })
                 } else if pos >= end {
@@ -61,6 +84,12 @@ pub(super) fn choose_metric<'v>(
                         continue;
                     }
                     ((pos - end) as i64 * 2 + 10, 2)
+                } else if pos > at && pos + name.len() <= end {
+                    let cost = -specificity;
+                    if own_unit.as_ref().is_none_or(|(c, _)| cost < *c) {
+                        own_unit = Some((cost, metric.as_ref()));
+                    }
+                    continue;
                 } else {
                     continue;
                 };
@@ -91,6 +120,11 @@ pub(super) fn choose_metric<'v>(
                 }
             }
         }
+    }
+    if let Some((_, m)) =
+        own_unit.filter(|_| !named_before && best.as_ref().is_none_or(|(_, _, score)| *score < 4))
+    {
+        return Some((m, 2));
     }
     if let Some((_, m, s)) = best {
         return Some((m, s));

@@ -59,9 +59,11 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
                 let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
                 if i32::from(*q) > doc_q + 1 && !forward {
                     doc_year - 1
-                } else if i32::from(*q) < doc_q && forward {
+                } else if i32::from(*q) < doc_q && forward && i32::from(*q) + 4 - doc_q <= 2 {
                     // "we expect first quarter sales of" on a fourth-quarter
-                    // call looks to next year's.
+                    // call looks to next year's; "consistent with our
+                    // communication in the first quarter, we continue to
+                    // expect" on a second-quarter call looks back.
                     doc_year + 1
                 } else {
                     doc_year

@@ -32,7 +32,22 @@ pub(super) fn period_of(
         .char_indices()
         .find(|(_, c)| matches!(c, '$' | '%' | '€' | '£'))
         .map_or(after_all.len(), |(i, _)| i);
-    let after_wide: String = after_all[..stop]
+    // "$1.50 per share compared to the first quarter of 2019": what
+    // follows a comparison is the base's period, not the figure's.
+    let wide_stop = [
+        "compared",
+        "versus",
+        " vs",
+        "against",
+        "relative to",
+        ", including",
+        ", which",
+    ]
+    .iter()
+    .filter_map(|w| after_all[..stop].find(w))
+    .min()
+    .unwrap_or(stop);
+    let after_wide: String = after_all[..wide_stop]
         .split_whitespace()
         .take(12)
         .collect::<Vec<_>>()
@@ -127,6 +142,9 @@ pub(super) fn period_of(
         ]
         .iter()
         .any(|w| just_before.contains(w))
+            // "declined $0.16 from the prior year to $0.19": the figure a
+            // change reaches is the current one.
+            && !(just_before.ends_with(" to") && just_before.contains("from "))
         {
             if let Some(p) = doc.year_ago() {
                 return (p, true);
@@ -142,7 +160,10 @@ pub(super) fn period_of(
         // "an expected full year headwind of $20M, about 2/3 of which is
         // in the back half": a period named just before the figure is its
         // own.
-        let just_before = last_words(&lower[..at], 5);
+        // Within the clause: "a strong start to our fiscal year, reporting
+        // earnings of $2.55 a share in Q1".
+        let clause = lower[..at].rfind([',', ';']).map_or(0, |p| p + 1);
+        let just_before = last_words(&lower[clause..at], 5);
         let adjective = !just_before.split(' ').any(|w| {
             matches!(
                 w,
@@ -198,10 +219,12 @@ pub(super) fn period_of(
         return (p, true);
     }
     if forward {
-        // Guidance without a period is for the fiscal year (the next one,
-        // from the year's last quarter). The period of the speaker's
-        // previous sentence is no guide: outlooks move from the year to
-        // its halves and back.
+        // Guidance without a period is for the quarter or year of the
+        // outlook in force ("Turning to our third quarter guidance."), else
+        // for the fiscal year (the next one, from the year's last quarter).
+        if let Some(p) = cx.outlook {
+            return (p, false);
+        }
         let year = if doc_quarter(doc) == 4 {
             doc.year() + 1
         } else {

@@ -51,8 +51,43 @@ pub(super) fn is_loss(before: &str) -> bool {
     }
 }
 
+/// A loss stated as positive amounts, negated: "$5M" reads "-$5M", "about
+/// $5M" "about -$5M", and a range each end, low end first: "$136M to
+/// $156M" reads "-$156M to -$136M", "$0.25 to $0.40/share" "-$0.40 to
+/// -$0.25/share".
+pub(super) fn negate(value: &str) -> String {
+    let minus = |v: &str| move_sign_inside_qualifier(&format!("-{}", v.trim_start_matches('+')));
+    let Some((low, high)) = value.split_once(" to ") else {
+        return minus(value);
+    };
+    let qualifier = ["about ", "over ", "nearly "]
+        .into_iter()
+        .find(|q| low.starts_with(q))
+        .unwrap_or("");
+    let low = &low[qualifier.len()..];
+    let (high_amount, unit) = split_unit(high);
+    let (low_amount, low_unit) = split_unit(low);
+    let low_unit = if low_unit.is_empty() { "" } else { unit };
+    format!(
+        "{qualifier}-{}{low_unit} to -{low_amount}{unit}",
+        high_amount.trim_start_matches('+'),
+        low_amount = low_amount.trim_start_matches('+')
+    )
+}
+
+/// An end of a range split into its amount ("$0.40", "$156M") and the unit
+/// written after it ("/share", "%").
+fn split_unit(end: &str) -> (&str, &str) {
+    let digits_end = end.rfind(|c: char| c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let scale = end[digits_end..]
+        .chars()
+        .take_while(|c| matches!(c, 'K' | 'M' | 'B' | 'T'))
+        .count();
+    end.split_at(digits_end + scale)
+}
+
 /// "-about $5M" reads "about -$5M" in the data format.
-pub(super) fn move_sign_inside_qualifier(value: &str) -> String {
+fn move_sign_inside_qualifier(value: &str) -> String {
     for q in ["about ", "over ", "nearly "] {
         if let Some(rest) = value.strip_prefix(&format!("-{q}")) {
             return format!("{q}-{rest}");
@@ -210,6 +245,15 @@ pub(super) fn value_text(
     let value = match numbers.as_slice() {
         [one] => format!("{qualifier}{}", end_text(one, true)),
         [low, high] => {
+            // "a net loss between $156 million and $136 million": the
+            // lower end first. Only "between ... and" says a range either
+            // way round; "shipped 10,000 units to 75 countries" is none.
+            let number = |n: &str| n.replace(',', "").parse::<Decimal>().ok();
+            let between = cx.text[m.start..m.end].contains(" and ");
+            let (low, high) = match (number(low), number(high)) {
+                (Some(l), Some(h)) if l > h && between => (high, low),
+                _ => (low, high),
+            };
             let qualifier = if qualifier == "about " { qualifier } else { "" };
             if percent_like || unit == "x" {
                 format!(

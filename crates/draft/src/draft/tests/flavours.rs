@@ -1,0 +1,129 @@
+//! Flavours in the sentence table: GAAP, adjusted and "excluding items"
+//! figures are different metrics, steered by the words around the figure.
+
+use super::check;
+
+#[test]
+fn a_flavour_word_steers_to_the_flavoured_metric() {
+    // Said after the figure.
+    check(
+        "GAAP earnings per share grew to $1.10 per share or $1.01 per share on an adjusted basis.",
+        &[
+            "eps_diluted 2024-Q3 $1.10/share",
+            "adjusted_eps 2024-Q3 $1.01/share",
+        ],
+    );
+    check(
+        "Diluted earnings per share could be $0.15 to $0.30 on a GAAP basis and $0.37 to $0.52 on a non-GAAP basis.",
+        &[
+            "eps_diluted 2024-Q3 $0.15 to $0.30/share",
+            "adjusted_eps 2024-Q3 $0.37 to $0.52/share",
+        ],
+    );
+    // Said with the name of the total the per-share figure divides.
+    check(
+        "We posted net income of $9 million or $0.25 per share and adjusted net income of $8 million or $0.24 per share.",
+        &[
+            "net_income 2024-Q3 $9M",
+            "eps_diluted 2024-Q3 $0.25/share",
+            "adjusted_net_income 2024-Q3 $8M",
+            "adjusted_eps 2024-Q3 $0.24/share",
+        ],
+    );
+    check(
+        "For the quarter, diluted earnings per share, adjusted for special items, was $0.78.",
+        &["adjusted_eps 2024-Q3 $0.78/share"],
+    );
+    check(
+        "Net income on a non-GAAP basis was $94.8 million or $0.91 per diluted share.",
+        &[
+            "adjusted_net_income 2024-Q3 $94.8M",
+            "adjusted_eps 2024-Q3 $0.91/share",
+        ],
+    );
+    // Said by a clause that opens the sentence.
+    check(
+        "Excluding special items, we would have reported a net profit of $29.9 million or $0.70 per share.",
+        &["adjusted_net_income 2024-Q3 $29.9M", "adjusted_eps 2024-Q3 $0.70/share"],
+    );
+    check(
+        "On an adjusted basis, earnings per share was $0.38.",
+        &["adjusted_eps 2024-Q3 $0.38/share"],
+    );
+    // A flavour word right before the name after the figure is its own.
+    check(
+        "We reported a $0.07 adjusted loss per share.",
+        &["adjusted_eps 2024-Q3 -$0.07/share"],
+    );
+}
+
+#[test]
+fn flavour_traps() {
+    // A name that says GAAP is the figure's, whatever follows it.
+    check(
+        "GAAP earnings per share were $0.47, adjusting for items impacting comparability.",
+        &["eps_diluted 2024-Q3 $0.47/share"],
+    );
+    // The flavour of the next figure's name is not this one's.
+    check(
+        "Earnings were $0.15 per diluted share, adjusted earnings per diluted share were $0.16.",
+        &[
+            "eps_diluted 2024-Q3 $0.15/share",
+            "adjusted_eps 2024-Q3 $0.16/share",
+        ],
+    );
+    check(
+        "Earnings per share as reported of $3.49 or excluding charges of $3.54.",
+        &[
+            "eps_diluted 2024-Q3 $3.49/share",
+            "adjusted_eps 2024-Q3 $3.54/share",
+        ],
+    );
+    // Adjusted EBITDA before another name does not flavour it.
+    check(
+        "Adjusted EBITDA was $50 million, and net income was $10 million or $0.20 per share.",
+        &[
+            "adjusted_ebitda 2024-Q3 $50M",
+            "net_income 2024-Q3 $10M",
+            "eps_diluted 2024-Q3 $0.20/share",
+        ],
+    );
+    // Leaving out currency or buybacks is no adjustment.
+    check(
+        "We expect diluted earnings per share of $3.15 to $3.50, which excludes the impact of share repurchases.",
+        &["eps_diluted 2024-FY $3.15 to $3.50/share guidance"],
+    );
+    // The figure's own unit names its metric when nothing before does.
+    check(
+        "Our results were $0.72 per share as compared to adjusted earnings of $0.69 per share.",
+        &[
+            "eps_diluted 2024-Q3 $0.72/share",
+            "adjusted_eps 2024-Q3 $0.69/share",
+        ],
+    );
+    check(
+        "The board approved $0.39 per share in our quarterly dividend.",
+        &["dividend_per_share 2024-Q3 $0.39/share"],
+    );
+}
+
+#[test]
+fn losses_are_negative() {
+    check(
+        "Loss per share of $0.57.",
+        &["eps_diluted 2024-Q3 -$0.57/share"],
+    );
+    check(
+        "Adjusted earnings per diluted share are estimated to be a loss in the range of $0.25 to $0.40.",
+        &["adjusted_eps 2024-FY -$0.40 to -$0.25/share guidance"],
+    );
+    check(
+        "We expect a net loss between $156 million and $136 million.",
+        &["net_income 2024-FY -$156M to -$136M guidance"],
+    );
+    check("Revenue was down 3.5%.", &["revenue.yoy 2024-Q3 -3.5%"]);
+    check(
+        "We expect revenue between $156 million and $136 million.",
+        &["revenue 2024-FY $136M to $156M guidance"],
+    );
+}
