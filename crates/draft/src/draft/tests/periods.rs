@@ -18,7 +18,7 @@ fn the_quarter_of_the_outlook_in_force() {
         "2021-Q1",
         "For Q2, we expect organic sales growth of approximately 4%. Adjusted earnings per share is expected to be $0.69 per share.",
         &[
-            "revenue.yoy 2021-Q2 about +4% guidance",
+            "organic_revenue.yoy 2021-Q2 about +4% guidance",
             "adjusted_eps 2021-Q2 $0.69/share guidance",
         ],
     );
