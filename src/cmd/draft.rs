@@ -1,13 +1,12 @@
 //! `qbrief draft DOC`: a data file of draft facts (or JSON candidates) for
 //! every figure of a transcript, for a person to review.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use qbrief_draft::{Candidate, Draft};
+use qbrief_draft::{Candidate, DocumentHeader};
 use qbrief_model::Period;
 use serde::Serialize;
 
@@ -88,7 +87,15 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
                 || format!("{} {period} earnings call", data.company.name),
                 |d| d.title.clone(),
             );
-            toml(&drafted, &id, &title, period, &file_name)
+            qbrief_draft::data_file(
+                &drafted,
+                &DocumentHeader {
+                    id: &id,
+                    title: &title,
+                    period,
+                    file: &file_name,
+                },
+            )
         }
     };
     match args.out {
@@ -160,92 +167,4 @@ impl From<&Candidate> for JsonCandidate {
             confidence: c.confidence.to_string(),
         }
     }
-}
-
-/// A data file of draft facts that `qbrief check` accepts.
-fn toml(d: &Draft, id: &str, title: &str, period: Period, file: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Drafted by `qbrief draft` from {file}. Review every fact against its"
-    );
-    let _ = writeln!(
-        out,
-        "# evidence (metric, period, value), then delete `draft = true`; delete"
-    );
-    let _ = writeln!(
-        out,
-        "# what is wrong, or move it to an [[ignore]] entry with a reason."
-    );
-    let _ = writeln!(out, "[document]");
-    let _ = writeln!(out, "id = {}", quote(id));
-    let _ = writeln!(out, "kind = \"earnings-call\"");
-    let _ = writeln!(out, "title = {}", quote(title));
-    let _ = writeln!(out, "period = \"{period}\"");
-    let _ = writeln!(out, "file = {}", quote(file));
-    for s in &d.speakers {
-        let _ = write!(
-            out,
-            "\n[[speaker]]\nname = {}\nrole = {}\n",
-            quote(&s.name),
-            quote(&s.role)
-        );
-    }
-    for c in &d.candidates {
-        let _ = write!(
-            out,
-            "\n[[fact]]\nmetric = {}\n",
-            quote(c.metric.as_deref().unwrap_or("?"))
-        );
-        if c.period != period {
-            let _ = writeln!(out, "period = \"{}\"", c.period);
-        }
-        if let Some(s) = &c.subject {
-            let _ = writeln!(out, "subject = {}", quote(s));
-        }
-        let _ = writeln!(out, "value = {}", quote(&c.value));
-        if let Some(s) = &c.speaker {
-            let _ = writeln!(out, "speaker = {}", quote(s));
-        }
-        let _ = writeln!(out, "evidence = {}", quote(&c.evidence));
-        if !c.dims.is_empty() {
-            let dims: Vec<String> = c
-                .dims
-                .iter()
-                .map(|(a, m)| format!("{a} = {}", quote(m)))
-                .collect();
-            let _ = writeln!(out, "dims = {{ {} }}", dims.join(", "));
-        }
-        if c.guidance {
-            let _ = writeln!(out, "guidance = true");
-        }
-        if let Some(w) = &c.as_written {
-            let _ = writeln!(out, "as_written = {}", quote(w));
-        }
-        let mut note = format!("draft, line {}, confidence {}", c.line, c.confidence);
-        if let Some(n) = &c.note {
-            note.push_str(&format!("; {n}"));
-        }
-        let _ = writeln!(out, "note = {}", quote(&note));
-        let _ = writeln!(out, "draft = true");
-    }
-    out
-}
-
-/// A TOML basic string.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -11,12 +11,14 @@
 #![forbid(unsafe_code)]
 
 mod coverage;
+mod data_file;
 mod draft;
 mod propose;
 mod scan;
 mod transcript;
 
 pub use coverage::{coverage, Coverage, Unaccounted};
+pub use data_file::{data_file, DocumentHeader};
 pub use draft::{draft, Candidate, Draft};
 pub use scan::{mentions, Mention, MentionKind};
 pub use transcript::{Sentence, Transcript, TranscriptSpeaker};
