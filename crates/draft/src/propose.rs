@@ -8,6 +8,7 @@ mod change;
 mod context;
 mod cues;
 mod dates;
+mod fit;
 mod members;
 mod metric;
 mod named_period;
@@ -251,6 +252,13 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         }
         _ => (value, figure),
     };
+    let (metric_id, value, figure) = fit::fit(
+        metric_id.map(|m| &**m),
+        change,
+        value,
+        figure,
+        &cx.vocabulary.units,
+    );
     let mut dims = dims_near(cx.vocabulary, &lower, at);
     // "Europe and Asia were up 78% and 42%, respectively".
     if let Some(place) = respectively::place(&lower, &cx.figures, at) {
