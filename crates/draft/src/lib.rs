@@ -13,6 +13,7 @@
 mod coverage;
 mod data_file;
 mod draft;
+mod position;
 mod propose;
 mod scan;
 mod transcript;
