@@ -128,43 +128,58 @@ fn document_id(period: Period, out: Option<&Path>) -> String {
         .unwrap_or_else(|| format!("{}-call", period.to_string().to_lowercase()))
 }
 
-/// One candidate as JSON, in the export's canonical units.
+/// One candidate as JSON, in the export's canonical units (the README's
+/// "JSON candidates" documents every field).
 #[derive(Serialize)]
 struct JsonCandidate {
     line: usize,
+    column: usize,
     period: String,
     metric: String,
+    value_text: String,
     value: String,
+    low: Option<String>,
+    high: Option<String>,
     unit: String,
     qualifier: &'static str,
     interval_low: Option<String>,
     interval_high: Option<String>,
+    as_written: Option<String>,
     evidence: String,
     speaker: Option<String>,
     guidance: bool,
     dims: std::collections::BTreeMap<String, String>,
     subject: Option<String>,
     confidence: String,
+    note: Option<String>,
 }
 
 impl From<&Candidate> for JsonCandidate {
     fn from(c: &Candidate) -> JsonCandidate {
         let interval = c.figure.interval();
+        let number = |v: rust_decimal::Decimal| v.normalize().to_string();
+        let range = c.figure.range();
         JsonCandidate {
             line: c.line,
+            column: c.column,
             period: c.period.to_string(),
             metric: c.metric.clone().unwrap_or_else(|| "?".into()),
-            value: c.figure.value().normalize().to_string(),
+            value_text: c.value.clone(),
+            value: number(c.figure.value()),
+            low: range.map(|(low, _)| number(low)),
+            high: range.map(|(_, high)| number(high)),
             unit: c.figure.unit().symbol().to_string(),
             qualifier: c.figure.qualifier().name(),
-            interval_low: interval.low.map(|v| v.normalize().to_string()),
-            interval_high: interval.high.map(|v| v.normalize().to_string()),
+            interval_low: interval.low.map(number),
+            interval_high: interval.high.map(number),
+            as_written: c.as_written.clone(),
             evidence: c.evidence.clone(),
             speaker: c.speaker.clone(),
             guidance: c.guidance,
             dims: c.dims.clone(),
             subject: c.subject.clone(),
             confidence: c.confidence.to_string(),
+            note: c.note.clone(),
         }
     }
 }
