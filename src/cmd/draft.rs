@@ -1,13 +1,12 @@
 //! `qbrief draft DOC`: a data file of draft facts (or JSON candidates) for
 //! every figure of a transcript, for a person to review.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use qbrief_draft::{Candidate, Draft};
+use qbrief_draft::{Candidate, DocumentHeader};
 use qbrief_model::Period;
 use serde::Serialize;
 
@@ -91,7 +90,15 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
                 || format!("{} {period} earnings call", data.company.name),
                 |d| d.title.clone(),
             );
-            toml(&drafted, &id, &title, period, &file_name)
+            qbrief_draft::data_file(
+                &drafted,
+                &DocumentHeader {
+                    id: &id,
+                    title: &title,
+                    period,
+                    file: &file_name,
+                },
+            )
         }
     };
     match args.out {
@@ -127,131 +134,58 @@ fn document_id(period: Period, out: Option<&Path>) -> String {
         .unwrap_or_else(|| format!("{}-call", period.to_string().to_lowercase()))
 }
 
-/// One candidate as JSON, in the export's canonical units.
+/// One candidate as JSON, in the export's canonical units (the README's
+/// "JSON candidates" documents every field).
 #[derive(Serialize)]
 struct JsonCandidate {
     line: usize,
+    column: usize,
     period: String,
     metric: String,
+    value_text: String,
     value: String,
+    low: Option<String>,
+    high: Option<String>,
     unit: String,
     qualifier: &'static str,
     interval_low: Option<String>,
     interval_high: Option<String>,
+    as_written: Option<String>,
     evidence: String,
     speaker: Option<String>,
     guidance: bool,
     dims: std::collections::BTreeMap<String, String>,
     subject: Option<String>,
     confidence: String,
+    note: Option<String>,
 }
 
 impl From<&Candidate> for JsonCandidate {
     fn from(c: &Candidate) -> JsonCandidate {
         let interval = c.figure.interval();
+        let number = |v: rust_decimal::Decimal| v.normalize().to_string();
+        let range = c.figure.range();
         JsonCandidate {
             line: c.line,
+            column: c.column,
             period: c.period.to_string(),
             metric: c.metric.clone().unwrap_or_else(|| "?".into()),
-            value: c.figure.value().normalize().to_string(),
+            value_text: c.value.clone(),
+            value: number(c.figure.value()),
+            low: range.map(|(low, _)| number(low)),
+            high: range.map(|(_, high)| number(high)),
             unit: c.figure.unit().symbol().to_string(),
             qualifier: c.figure.qualifier().name(),
-            interval_low: interval.low.map(|v| v.normalize().to_string()),
-            interval_high: interval.high.map(|v| v.normalize().to_string()),
+            interval_low: interval.low.map(number),
+            interval_high: interval.high.map(number),
+            as_written: c.as_written.clone(),
             evidence: c.evidence.clone(),
             speaker: c.speaker.clone(),
             guidance: c.guidance,
             dims: c.dims.clone(),
             subject: c.subject.clone(),
             confidence: c.confidence.to_string(),
+            note: c.note.clone(),
         }
     }
-}
-
-/// A data file of draft facts that `qbrief check` accepts.
-fn toml(d: &Draft, id: &str, title: &str, period: Period, file: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Drafted by `qbrief draft` from {file}. Review every fact against its"
-    );
-    let _ = writeln!(
-        out,
-        "# evidence (metric, period, value), then delete `draft = true`; delete"
-    );
-    let _ = writeln!(
-        out,
-        "# what is wrong, or move it to an [[ignore]] entry with a reason."
-    );
-    let _ = writeln!(out, "[document]");
-    let _ = writeln!(out, "id = {}", quote(id));
-    let _ = writeln!(out, "kind = \"earnings-call\"");
-    let _ = writeln!(out, "title = {}", quote(title));
-    let _ = writeln!(out, "period = \"{period}\"");
-    let _ = writeln!(out, "file = {}", quote(file));
-    for s in &d.speakers {
-        let _ = write!(
-            out,
-            "\n[[speaker]]\nname = {}\nrole = {}\n",
-            quote(&s.name),
-            quote(&s.role)
-        );
-    }
-    for c in &d.candidates {
-        let _ = write!(
-            out,
-            "\n[[fact]]\nmetric = {}\n",
-            quote(c.metric.as_deref().unwrap_or("?"))
-        );
-        if c.period != period {
-            let _ = writeln!(out, "period = \"{}\"", c.period);
-        }
-        if let Some(s) = &c.subject {
-            let _ = writeln!(out, "subject = {}", quote(s));
-        }
-        let _ = writeln!(out, "value = {}", quote(&c.value));
-        if let Some(s) = &c.speaker {
-            let _ = writeln!(out, "speaker = {}", quote(s));
-        }
-        let _ = writeln!(out, "evidence = {}", quote(&c.evidence));
-        if !c.dims.is_empty() {
-            let dims: Vec<String> = c
-                .dims
-                .iter()
-                .map(|(a, m)| format!("{a} = {}", quote(m)))
-                .collect();
-            let _ = writeln!(out, "dims = {{ {} }}", dims.join(", "));
-        }
-        if c.guidance {
-            let _ = writeln!(out, "guidance = true");
-        }
-        if let Some(w) = &c.as_written {
-            let _ = writeln!(out, "as_written = {}", quote(w));
-        }
-        let mut note = format!("draft, line {}, confidence {}", c.line, c.confidence);
-        if let Some(n) = &c.note {
-            note.push_str(&format!("; {n}"));
-        }
-        let _ = writeln!(out, "note = {}", quote(&note));
-        let _ = writeln!(out, "draft = true");
-    }
-    out
-}
-
-/// A TOML basic string.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

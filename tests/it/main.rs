@@ -6,6 +6,7 @@ mod check;
 mod cli;
 mod dataset;
 mod draft;
+mod draft_check;
 mod export;
 mod render;
 mod suggest;

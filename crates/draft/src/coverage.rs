@@ -2,9 +2,11 @@
 //! of a recorded fact or of an `[[ignore]]` entry, so that no figure of a
 //! call is left out by accident.
 
+use aho_corasick::AhoCorasick;
 use qbrief_model::UnitTable;
 
-use crate::scan::{mentions, MentionKind};
+use crate::position::LineColumns;
+use crate::scan::{mentions, Mention, MentionKind};
 
 /// A number-bearing phrase no evidence accounts for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -44,38 +46,14 @@ pub struct Coverage {
 /// assert_eq!(found.phrases, 3);
 /// ```
 pub fn coverage(text: &str, units: &UnitTable, evidence: &[&str]) -> Coverage {
-    let (normalized, origin) = normalize_with_map(text);
-    let mut covered: Vec<(usize, usize)> = Vec::new();
-    for phrase in evidence {
-        let (needle, _) = normalize_with_map(phrase.trim());
-        if needle.is_empty() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(pos) = normalized[from..].find(&needle) {
-            let start = from + pos;
-            let end = start + needle.len();
-            covered.push((origin[start], origin[end]));
-            from = start + 1;
-            while !normalized.is_char_boundary(from) {
-                from += 1;
-            }
-        }
-    }
     let mut result = Coverage::default();
-    for m in mentions(text, units) {
-        if !m.kind.needs_accounting() {
-            continue;
-        }
+    let mut positions = LineColumns::new(text);
+    for (m, accounted) in accounting(text, units, evidence) {
         result.phrases += 1;
-        let digits = digit_spans(text, m.start, m.end);
-        let accounted = digits
-            .iter()
-            .all(|(s, e)| covered.iter().any(|(cs, ce)| cs <= s && e <= ce));
         if accounted {
             continue;
         }
-        let (line, column) = line_column(text, m.start);
+        let (line, column) = positions.at(m.start);
         result.unaccounted.push(Unaccounted {
             line,
             column,
@@ -85,6 +63,79 @@ pub fn coverage(text: &str, units: &UnitTable, evidence: &[&str]) -> Coverage {
         });
     }
     result
+}
+
+/// Where the phrases [`coverage`] finds unaccounted for start, in bytes.
+pub(crate) fn unaccounted_starts(text: &str, units: &UnitTable, evidence: &[&str]) -> Vec<usize> {
+    accounting(text, units, evidence)
+        .into_iter()
+        .filter(|(_, accounted)| !accounted)
+        .map(|(m, _)| m.start)
+        .collect()
+}
+
+/// Every phrase that needs accounting for, and whether the evidence
+/// accounts for it: every digit of it is inside one occurrence of a phrase.
+/// All phrases are found in one pass over the text, and each digit run is
+/// looked up among the occurrences in logarithmic time, so the work is
+/// linear in the text and the evidence (and the occurrences).
+fn accounting(text: &str, units: &UnitTable, evidence: &[&str]) -> Vec<(Mention, bool)> {
+    let covered = Covered::new(text, evidence);
+    mentions(text, units)
+        .into_iter()
+        .filter(|m| m.kind.needs_accounting())
+        .map(|m| {
+            let accounted = digit_spans(text, m.start, m.end)
+                .iter()
+                .all(|(s, e)| covered.covers(*s, *e));
+            (m, accounted)
+        })
+        .collect()
+}
+
+/// The byte ranges of the text where an evidence phrase occurs.
+struct Covered {
+    /// Occurrences sorted by start.
+    starts: Vec<usize>,
+    /// For each occurrence in that order, the greatest end of it and those
+    /// before it.
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    fn new(text: &str, evidence: &[&str]) -> Covered {
+        let (normalized, origin) = normalize_with_map(text);
+        let needles: Vec<String> = evidence
+            .iter()
+            .map(|phrase| normalize_with_map(phrase.trim()).0)
+            .filter(|needle| !needle.is_empty())
+            .collect();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if let Ok(searcher) = AhoCorasick::new(&needles) {
+            // Every occurrence of every phrase, overlapping ones included,
+            // as a search of each phrase from each char boundary finds them.
+            for m in searcher.find_overlapping_iter(&normalized) {
+                spans.push((origin[m.start()], origin[m.end()]));
+            }
+        }
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut furthest = 0;
+        for (_, end) in &spans {
+            furthest = furthest.max(*end);
+            reach.push(furthest);
+        }
+        Covered {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            reach,
+        }
+    }
+
+    /// Whether one occurrence contains `start..end`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let before = self.starts.partition_point(|s| *s <= start);
+        before > 0 && self.reach[before - 1] >= end
+    }
 }
 
 /// The text with quotes, dashes and whitespace normalised as
@@ -138,24 +189,39 @@ fn digit_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     spans
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-/// Up to twelve words around a phrase, on its line.
+/// Up to twelve words around a phrase, on its line: five before it and
+/// six after, read outwards from it so that a long line costs nothing.
 fn context(text: &str, start: usize, end: usize) -> String {
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
-    let before: Vec<&str> = text[line_start..start].split_whitespace().collect();
-    let after: Vec<&str> = text[end..line_end].split_whitespace().collect();
-    let take_before = before.len().min(5);
-    let mut words: Vec<&str> = before[before.len() - take_before..].to_vec();
+    let mut before: Vec<&str> = Vec::new();
+    let mut rest = &text[..start];
+    while before.len() < 5 {
+        let trimmed = rest.trim_end();
+        if trimmed.is_empty() || rest[trimmed.len()..].contains('\n') {
+            break;
+        }
+        let word_start = trimmed.rfind(|c: char| c.is_whitespace()).map_or(0, |p| {
+            p + trimmed[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        before.push(&trimmed[word_start..]);
+        rest = &trimmed[..word_start];
+    }
+    before.reverse();
+    let mut words = before;
     words.push(&text[start..end]);
-    words.extend(after.iter().take(6));
+    let mut rest = &text[end..];
+    let mut after = 0;
+    while after < 6 {
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() || rest[..rest.len() - trimmed.len()].contains('\n') {
+            break;
+        }
+        let word_end = trimmed
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(trimmed.len());
+        words.push(&trimmed[..word_end]);
+        rest = &trimmed[word_end..];
+        after += 1;
+    }
     words.join(" ")
 }
 

@@ -5,7 +5,10 @@
 use qbrief_model::{Dims, Figure, Period, Vocabulary, MAX_EVIDENCE_WORDS};
 use rust_decimal::Decimal;
 
-use crate::coverage::{coverage, line_column};
+use std::collections::{HashMap, HashSet};
+
+use crate::coverage::unaccounted_starts;
+use crate::position::LineColumns;
 use crate::propose::{outlook, propose, Context};
 use crate::scan::{mentions, multiples, Mention, MentionKind};
 use crate::transcript::{Transcript, TranscriptSpeaker};
@@ -84,20 +87,23 @@ pub fn draft(
     let mut found = mentions(text, &vocabulary.units);
     found.extend(multiples(text));
     found.sort_by_key(|m| m.start);
-    let uncovered: Vec<usize> = if recorded.is_empty() {
-        Vec::new()
+    let uncovered: HashSet<usize> = if recorded.is_empty() {
+        HashSet::new()
     } else {
-        coverage(text, &vocabulary.units, recorded)
-            .unaccounted
-            .iter()
-            .map(|u| offset_of(text, u.line, u.column))
+        unaccounted_starts(text, &vocabulary.units, recorded)
+            .into_iter()
             .collect()
     };
     let mut candidates = Vec::new();
     let mut skipped = 0;
     let mut used_speakers = Vec::new();
     let names = crate::propose::metric_names(vocabulary);
+    let previous_of = previous_of_speaker(&transcript);
+    let mut positions = LineColumns::new(text);
     let mut sentence_index = 0;
+    // The figures of the current sentence, relative to it, found once per
+    // sentence.
+    let mut figures: (usize, Vec<std::ops::Range<usize>>) = (usize::MAX, Vec::new());
     let mut previous_figure: Option<(usize, usize, String)> = None;
     // The outlook in force at a sentence, found once per sentence.
     let mut outlook_of: Option<(usize, Option<Period>)> = None;
@@ -117,27 +123,20 @@ pub fn draft(
             skipped += 1;
             continue;
         }
-        let mut earlier = transcript.sentences[..sentence_index]
-            .iter()
-            .rev()
-            .filter(|s| s.speaker == sentence.speaker);
-        let previous = earlier.clone().next().map(|s| s.range.clone());
+        let previous = previous_of[sentence_index].map(|i| transcript.sentences[i].range.clone());
+        if figures.0 != sentence_index {
+            figures = (sentence_index, figures_in(&found, &sentence.range));
+        }
         if outlook_of
             .as_ref()
             .is_none_or(|(i, _)| *i != sentence_index)
         {
-            let texts = earlier.by_ref().map(|s| &text[s.range.clone()]);
-            outlook_of = Some((sentence_index, outlook(texts, period)));
+            // The same speaker's earlier sentences, nearest first, by the
+            // table of each sentence's predecessor (no scan of the rest).
+            let earlier = std::iter::successors(previous_of[sentence_index], |i| previous_of[*i])
+                .map(|i| &text[transcript.sentences[i].range.clone()]);
+            outlook_of = Some((sentence_index, outlook(earlier, period)));
         }
-        let figures = found
-            .iter()
-            .filter(|f| {
-                f.kind == MentionKind::Figure
-                    && sentence.range.start <= f.start
-                    && f.end <= sentence.range.end
-            })
-            .map(|f| f.start - sentence.range.start..f.end - sentence.range.start)
-            .collect();
         let cx = Context {
             text,
             sentence: sentence.range.clone(),
@@ -150,14 +149,14 @@ pub fn draft(
                 .as_ref()
                 .filter(|(s, _, _)| *s == sentence_index)
                 .map(|(_, end, id)| (*end, id.clone())),
-            figures,
+            figures: &figures.1,
             outlook: outlook_of.as_ref().and_then(|(_, p)| *p),
         };
         let Some(p) = propose(&cx, m) else { continue };
         if let Some(id) = p.metric.as_ref().filter(|id| !id.contains('.')) {
             previous_figure = Some((sentence_index, m.end, id.clone()));
         }
-        let (line, column) = line_column(text, m.start);
+        let (line, column) = positions.at(m.start);
         let speaker = sentence.speaker.map(|i| {
             if !used_speakers.contains(&i) {
                 used_speakers.push(i);
@@ -192,19 +191,28 @@ pub fn draft(
     }
 }
 
-/// The byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start = text
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum::<usize>();
-    line_start
-        + text[line_start..]
-            .chars()
-            .take(column - 1)
-            .map(char::len_utf8)
-            .sum::<usize>()
+/// For each sentence, the previous sentence of the same speaker (or of no
+/// speaker, for a sentence no speaker is named for).
+fn previous_of_speaker(transcript: &Transcript) -> Vec<Option<usize>> {
+    let mut last: HashMap<Option<usize>, usize> = HashMap::new();
+    transcript
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| last.insert(s.speaker, i))
+        .collect()
+}
+
+/// The figures inside `sentence`, as byte ranges relative to it; `found`
+/// is sorted by start.
+fn figures_in(found: &[Mention], sentence: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let first = found.partition_point(|f| f.start < sentence.start);
+    found[first..]
+        .iter()
+        .take_while(|f| f.start < sentence.end)
+        .filter(|f| f.kind == MentionKind::Figure && f.end <= sentence.end)
+        .map(|f| f.start - sentence.start..f.end - sentence.start)
+        .collect()
 }
 
 /// Up to twelve words of the sentence around the figure: more before it

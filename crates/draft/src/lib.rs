@@ -11,13 +11,16 @@
 #![forbid(unsafe_code)]
 
 mod coverage;
+mod data_file;
 mod draft;
+mod position;
 mod propose;
 mod scan;
 mod suggest;
 mod transcript;
 
 pub use coverage::{coverage, Coverage, Unaccounted};
+pub use data_file::{data_file, DocumentHeader};
 pub use draft::{draft, Candidate, Draft};
 pub use scan::{mentions, Mention, MentionKind};
 pub use suggest::{draft_suggesting, TaxonomySuggestion};

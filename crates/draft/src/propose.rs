@@ -8,6 +8,7 @@ mod change;
 mod context;
 mod cues;
 mod dates;
+mod fit;
 mod flavour;
 mod guidance;
 mod members;
@@ -93,7 +94,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         change::stated_change(cx, mention, &lower, at, end, clause_start, &near_before);
     // "growth is 7.2% and 6.1%, respectively": the figures of a list read
     // as the first one does.
-    let listed = respectively::place(&lower, &cx.figures, at);
+    let listed = respectively::place(&lower, cx.figures, at);
     if let Some(place) = listed.filter(|p| p.index > 0 && change.is_none()) {
         let first = cx.figures.iter().find(|f| f.start == place.list_start);
         if let Some(first) = first {
@@ -249,9 +250,16 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         }
         _ => (value, figure),
     };
+    let (metric_id, value, figure) = fit::fit(
+        metric_id.map(|m| &**m),
+        change,
+        value,
+        figure,
+        &cx.vocabulary.units,
+    );
     let mut dims = dims_near(cx.vocabulary, &lower, at);
     // "Europe and Asia were up 78% and 42%, respectively".
-    if let Some(place) = respectively::place(&lower, &cx.figures, at) {
+    if let Some(place) = respectively::place(&lower, cx.figures, at) {
         for (axis, members) in member_mentions(cx.vocabulary, &lower) {
             if let Some(member) = respectively::nth_listed(&lower, &members, place) {
                 dims.insert(axis.to_string(), member.to_string());

@@ -8,7 +8,7 @@ use qbrief_model::UnitTable;
 mod amount;
 mod mention;
 mod multiple;
-use amount::{currency_before, number_at, range_second, scale_at, unit_at};
+use amount::{currency_before, head, number_at, range_second, scale_at, unit_at};
 pub use mention::{Mention, MentionKind};
 pub(crate) use multiple::multiples;
 
@@ -283,7 +283,10 @@ fn classify(
 ) -> MentionKind {
     let first = &numbers[0];
     let after = &text[end..];
-    let after_lower = after.trim_start().to_ascii_lowercase();
+    // Only the words right after a number are read: a bounded head keeps a
+    // figure's cost independent of the length of its line and document.
+    // Any word cut by the bound is longer than every word compared.
+    let after_lower = head(after.trim_start(), 64).to_ascii_lowercase();
     let fold =
         unit.is_some_and(|u| u.eq_ignore_ascii_case("-fold") || u.eq_ignore_ascii_case("fold"));
     if fold && !multiple::fold_multiplies(text, start, end) {
@@ -303,7 +306,8 @@ fn classify(
         return MentionKind::Calendar;
     }
     // Phone numbers: "1-800-555-0100", "(877) 555-0100".
-    let line_end = after.find('\n').unwrap_or(after.len());
+    let near = head(after, 64);
+    let line_end = near.find('\n').unwrap_or(near.len());
     if after[..line_end].starts_with('-')
         && after[1..line_end.max(1)]
             .chars()
@@ -318,8 +322,8 @@ fn classify(
         return MentionKind::Phone;
     }
     // Markers: "1. Contracts" at a line start, "[3]", page numbers.
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let at_line_start = text[line_start..start].trim().is_empty();
+    let blank_before = text[..start].trim_end();
+    let at_line_start = blank_before.is_empty() || text[blank_before.len()..start].contains('\n');
     if at_line_start && (after.starts_with(". ") || after.starts_with(") ")) && first.len() <= 2 {
         return MentionKind::Marker;
     }

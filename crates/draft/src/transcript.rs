@@ -2,7 +2,10 @@
 //! text" paragraphs, "Name - Title" lines), their roles as the call
 //! introduces them, and the sentences of what they say.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
 
 /// A speaker of a transcript.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -31,6 +34,11 @@ pub struct Transcript {
     pub sentences: Vec<Sentence>,
 }
 
+/// The longest sentence, in bytes: a run of text without a stop that is
+/// longer is cut at its last clause break (`;`, `,`) or space. The longest
+/// sentence of the ECTSum calls is under 2,000 bytes.
+pub(crate) const MAX_SENTENCE: usize = 2048;
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "ms", "mrs", "dr", "inc", "co", "ltd", "corp", "vs", "approx", "no", "st", "jr", "sr",
     "u.s", "e.g", "i.e", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -52,6 +60,7 @@ impl Transcript {
     /// Parses `text`.
     pub fn parse(text: &str) -> Transcript {
         let mut t = Transcript::default();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut current: Option<usize> = None;
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
@@ -60,7 +69,7 @@ impl Transcript {
             let content = line.trim_end_matches(['\n', '\r']);
             let (speaker, body_start) = match speaker_label(content) {
                 Some((name, role, body)) => {
-                    let index = t.speaker_index(name, role);
+                    let index = t.speaker_index(&mut by_name, name, role);
                     (Some(index), line_start + body)
                 }
                 None => (None, line_start),
@@ -75,10 +84,16 @@ impl Transcript {
         t
     }
 
-    fn speaker_index(&mut self, name: &str, role: Option<&str>) -> usize {
-        if let Some(i) = self.speakers.iter().position(|s| s.name == name) {
-            return i;
+    fn speaker_index(
+        &mut self,
+        by_name: &mut HashMap<String, usize>,
+        name: &str,
+        role: Option<&str>,
+    ) -> usize {
+        if let Some(i) = by_name.get(name) {
+            return *i;
         }
+        by_name.insert(name.to_string(), self.speakers.len());
         let role = role.map(normalize_role).unwrap_or_else(|| {
             if name == "Operator" {
                 "Operator".into()
@@ -111,6 +126,15 @@ impl Transcript {
                     s = i + 1;
                 }
             }
+            // A run of text with no stop (a table pasted as text, a list of
+            // figures) is cut into pieces of a bounded length, so that the
+            // work per figure, which reads its sentence, stays bounded. Real
+            // sentences are far shorter.
+            if i + 1 - s >= MAX_SENTENCE && text.is_char_boundary(i + 1) {
+                let cut = piece_end(text, s, i + 1);
+                self.push_sentence(text, s, cut, speaker);
+                s = cut;
+            }
             i += 1;
         }
         self.push_sentence(text, s, end, speaker);
@@ -130,48 +154,97 @@ impl Transcript {
 
     /// Roles from how the call introduces people: "our CFO, Jin James
     /// Cheng", "Chief Executive Officer", analysts "with" or "from" a firm.
+    /// Each speaker takes the role of the first mention of their last name
+    /// that tells one; all last names are searched in one pass.
     fn assign_roles(&mut self, text: &str) {
         let lower = text.to_ascii_lowercase();
-        for s in self.speakers.iter_mut().filter(|s| s.role.is_empty()) {
-            let last = s
-                .name
-                .rsplit(' ')
-                .next()
-                .unwrap_or(&s.name)
-                .to_ascii_lowercase();
-            let mut role = None;
-            for (at, _) in lower.match_indices(&last) {
-                let from = floor_boundary(&lower, at.saturating_sub(90));
-                let to = ceil_boundary(&lower, (at + last.len() + 60).min(lower.len()));
-                let before = &lower[from..at];
-                let after = &lower[at..to];
-                let near_before =
-                    &before[floor_boundary(before, before.len().saturating_sub(40))..];
-                if near_before.contains("cfo") || near_before.contains("chief financial") {
-                    role = Some("CFO");
-                } else if near_before.contains("ceo")
-                    || near_before.contains("chief executive")
-                    || near_before.contains("chairman")
-                {
-                    role = Some("CEO");
-                } else if near_before.contains("investor relations")
-                    || after.contains("investor relations")
-                {
-                    role = Some("IR");
-                } else if before.contains("question")
-                    && (after.contains(" with ")
-                        || after.contains(" from ")
-                        || after.contains(" of "))
-                {
-                    role = Some("Analyst");
+        let open: Vec<usize> = (0..self.speakers.len())
+            .filter(|i| self.speakers[*i].role.is_empty())
+            .collect();
+        let mut names: Vec<String> = Vec::new();
+        let mut speakers_of: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for &i in &open {
+            let name = &self.speakers[i].name;
+            let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+            let p = *index.entry(last.clone()).or_insert_with(|| {
+                names.push(last);
+                speakers_of.push(Vec::new());
+                names.len() - 1
+            });
+            speakers_of[p].push(i);
+        }
+        let mut roles: Vec<Option<&'static str>> = vec![None; self.speakers.len()];
+        if let Ok(searcher) = AhoCorasick::new(&names) {
+            // Each name's mentions as `match_indices` gives them: left to
+            // right, not overlapping each other.
+            let mut next_free = vec![0; names.len()];
+            let mut unresolved = open.len();
+            for m in searcher.find_overlapping_iter(&lower) {
+                let p = m.pattern().as_usize();
+                if m.start() < next_free[p] {
+                    continue;
                 }
-                if role.is_some() {
+                next_free[p] = m.end();
+                let pending = speakers_of[p].iter().any(|i| roles[*i].is_none());
+                if !pending {
+                    continue;
+                }
+                let Some(role) = role_at(&lower, m.start(), m.end()) else {
+                    continue;
+                };
+                for &i in &speakers_of[p] {
+                    if roles[i].is_none() {
+                        roles[i] = Some(role);
+                        unresolved -= 1;
+                    }
+                }
+                if unresolved == 0 {
                     break;
                 }
             }
-            s.role = role.unwrap_or("Speaker").to_string();
+        }
+        for i in open {
+            self.speakers[i].role = roles[i].unwrap_or("Speaker").to_string();
         }
     }
+}
+
+/// The role a mention of a name at `at..end` of the lowercased text tells.
+fn role_at(lower: &str, at: usize, end: usize) -> Option<&'static str> {
+    let from = floor_boundary(lower, at.saturating_sub(90));
+    let to = ceil_boundary(lower, (end + 60).min(lower.len()));
+    let before = &lower[from..at];
+    let after = &lower[at..to];
+    let near_before = &before[floor_boundary(before, before.len().saturating_sub(40))..];
+    if near_before.contains("cfo") || near_before.contains("chief financial") {
+        Some("CFO")
+    } else if near_before.contains("ceo")
+        || near_before.contains("chief executive")
+        || near_before.contains("chairman")
+    {
+        Some("CEO")
+    } else if near_before.contains("investor relations") || after.contains("investor relations") {
+        Some("IR")
+    } else if before.contains("question")
+        && (after.contains(" with ") || after.contains(" from ") || after.contains(" of "))
+    {
+        Some("Analyst")
+    } else {
+        None
+    }
+}
+
+/// Where to cut a run of text `start..end` with no stop: after its last
+/// `;` or `,`, else at its last space, else at a character boundary.
+fn piece_end(text: &str, start: usize, end: usize) -> usize {
+    let run = &text[start..end];
+    let half = run.len() / 2;
+    run.rfind([';', ','])
+        .filter(|p| *p >= half)
+        .or_else(|| run.rfind(' ').filter(|p| *p >= half))
+        .map(|p| start + p + 1)
+        .unwrap_or_else(|| floor_boundary(text, end).max(start + 1))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

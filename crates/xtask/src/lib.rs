@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+pub mod draft_check;
 pub mod draft_eval;
 pub mod fuzz;
 pub mod imports;

@@ -3,6 +3,7 @@
 //! `render` on a small and a larger universe and fails when time grows
 //! faster than the data (a ratio, never an absolute time); `fuzz` runs the
 //! seeded fuzzer; `draft-eval DIR` scores `qbrief draft` on real calls;
+//! `draft-check DIR` counts the errors `check` finds in unedited drafts;
 //! `import-cycles` reports the files of one crate that import each other.
 
 use std::path::{Path, PathBuf};
@@ -70,6 +71,14 @@ fn main() -> Result<()> {
             print!("{report}");
             Ok(())
         }
+        Some("draft-check") => {
+            let Some(dir) = args.get(1).filter(|a| !a.starts_with("--")) else {
+                bail!("usage: xtask draft-check DIR");
+            };
+            let (report, errors) = xtask::draft_check::run(Path::new(dir))?;
+            print!("{report}");
+            if errors == 0 { Ok(()) } else { bail!("{errors} errors in unedited drafts") }
+        }
         Some("import-cycles") => {
             let (cycles, summary) = xtask::imports::cycles(Path::new("."))?;
             print!("{summary}");
@@ -79,7 +88,7 @@ fn main() -> Result<()> {
             if cycles.is_empty() { Ok(()) } else { bail!("{} import cycle(s) between files of one crate", cycles.len()) }
         }
         Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
-        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask import-cycles | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR]"),
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask import-cycles | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR] | xtask draft-check DIR"),
     }
 }
 

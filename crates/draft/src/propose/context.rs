@@ -25,7 +25,7 @@ pub(crate) struct Context<'a> {
     pub previous_figure: Option<(usize, String)>,
     /// The byte ranges of the sentence's figures, relative to the
     /// sentence, for lists closed by "respectively".
-    pub figures: Vec<std::ops::Range<usize>>,
+    pub figures: &'a [std::ops::Range<usize>],
     /// The period of the outlook in force (`outlook.rs`), for guidance
     /// that names none.
     pub outlook: Option<Period>,

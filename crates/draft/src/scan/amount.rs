@@ -135,7 +135,9 @@ pub(super) fn unit_at(
         Some(r) => (r, 1),
         None => (rest, 0),
     };
-    let lower = r.to_ascii_lowercase();
+    // The unit words are short: lowercasing a bounded head of the rest
+    // keeps a figure's cost independent of the length of the document.
+    let lower = head(r, UNIT_HEAD).to_ascii_lowercase();
     let words: &[&str] = if money {
         &[
             "per diluted share",
@@ -225,4 +227,20 @@ fn between_before(text: &str, end: usize) -> bool {
     let window = text[window_start..end].to_ascii_lowercase();
     // "between 5% and 8%", "within a range of 13.8% and 14.2%".
     window.contains("between") || window.contains("range of")
+}
+
+/// How much of the text after a number the unit words are looked for in:
+/// longer than any of them and the character after it.
+const UNIT_HEAD: usize = 40;
+
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+pub(super) fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }

@@ -5,6 +5,7 @@
 //! never in the idioms English builds from them ("doubling down on",
 //! "doubles as", "double-check", "our focus is twofold", "Brian Doubles").
 
+use super::amount::head;
 use super::mention::{Mention, MentionKind};
 
 /// Verb forms of multiplying and the multiple each states. The base forms
@@ -230,9 +231,30 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 /// stop or dash ends the clause.
 fn next_words(text: &str, end: usize, n: usize) -> Vec<String> {
     let rest = &text[end..];
-    let clause_end = rest
-        .find([',', '.', ';', ':', '!', '?', '\n', '—', '–'])
-        .unwrap_or(rest.len());
+    // The words are read from a bounded window, cut at a space so that it
+    // splits no word, when it holds them all; so a long line without a
+    // stop costs no more than a short one.
+    let window = head(rest, WINDOW);
+    if window.len() < rest.len() && !window.contains(CLAUSE_ENDS) && !window.contains("--") {
+        if let Some(cut) = window.rfind(char::is_whitespace) {
+            let words = clause_words(&window[..cut], n);
+            if words.len() == n {
+                return words;
+            }
+        }
+    }
+    clause_words(rest, n)
+}
+
+/// How far around a multiplying word its neighbours are looked for first.
+const WINDOW: usize = 256;
+
+/// What ends the clause after a multiplying word.
+const CLAUSE_ENDS: [char; 9] = [',', '.', ';', ':', '!', '?', '\n', '—', '–'];
+
+/// Up to `n` words of the clause that starts `rest`, lowercase.
+fn clause_words(rest: &str, n: usize) -> Vec<String> {
+    let clause_end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
     let clause = &rest[..clause_end];
     let clause = clause.split(" -- ").next().unwrap_or(clause);
     clause
@@ -249,9 +271,25 @@ fn next_words(text: &str, end: usize, n: usize) -> Vec<String> {
 /// in "a near doubling", "up" in "up more than twofold".
 fn nearest_before(text: &str, start: usize) -> Option<String> {
     let before = &text[..start];
-    let clause_start = before
-        .rfind([',', '.', ';', ':', '!', '?', '\n'])
-        .map_or(0, |p| p + 1);
+    // First within a bounded window, cut at a space, as `next_words` does.
+    let from = tail_start(before, WINDOW);
+    let window = &before[from..];
+    if from > 0 && !window.contains(CLAUSE_BREAKS) {
+        if let Some(cut) = window.find(char::is_whitespace) {
+            if let Some(word) = nearest_word(&window[cut..]) {
+                return Some(word);
+            }
+        }
+    }
+    nearest_word(before)
+}
+
+/// What ends the clause before a multiplying word.
+const CLAUSE_BREAKS: [char; 7] = [',', '.', ';', ':', '!', '?', '\n'];
+
+/// The last word of the last clause of `before` that is no hedge.
+fn nearest_word(before: &str) -> Option<String> {
+    let clause_start = before.rfind(CLAUSE_BREAKS).map_or(0, |p| p + 1);
     before[clause_start..]
         .split_whitespace()
         .rev()
@@ -260,6 +298,15 @@ fn nearest_before(text: &str, start: usize) -> Option<String> {
                 .to_ascii_lowercase()
         })
         .find(|w| !w.is_empty() && !HEDGES.contains(&w.as_str()))
+}
+
+/// Where the last `max` bytes of `text` start, at a character boundary.
+fn tail_start(text: &str, max: usize) -> usize {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
 }
 
 /// Whether `start` opens a sentence: nothing but quotes or brackets

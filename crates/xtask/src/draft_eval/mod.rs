@@ -194,7 +194,7 @@ fn percent(part: usize, whole: usize) -> String {
 }
 
 /// The quarter a call reports, from its file name (`CPT_q3_2021.txt`).
-fn call_period(path: &Path) -> Option<Period> {
+pub(crate) fn call_period(path: &Path) -> Option<Period> {
     let stem = path.file_stem()?.to_str()?;
     let mut parts = stem.rsplit('_');
     let year: i32 = parts.next()?.parse().ok()?;
