@@ -122,11 +122,19 @@ fn named_period(tokens: &[Token], guidance: bool, call: Period) -> Option<Option
             _ => None,
         };
         if let Some((q, len)) = quarter {
-            let named = year_at(i + len).map(|y| (y, 1)).or_else(|| {
-                year_at(i + len + 1)
-                    .filter(|_| word(i + len) == "of")
-                    .map(|y| (y, 2))
-            });
+            // "q4 2021", "q4 of 2021", "q4 fiscal 2021", "q4 of fiscal 2021".
+            let named = year_at(i + len)
+                .map(|y| (y, 1))
+                .or_else(|| {
+                    year_at(i + len + 1)
+                        .filter(|_| matches!(word(i + len), "of" | "fiscal"))
+                        .map(|y| (y, 2))
+                })
+                .or_else(|| {
+                    year_at(i + len + 2)
+                        .filter(|_| word(i + len) == "of" && word(i + len + 1) == "fiscal")
+                        .map(|y| (y, 3))
+                });
             let year = named.map(|(y, _)| y).unwrap_or_else(|| {
                 let q_call = call_quarter(call);
                 if guidance && q <= q_call {

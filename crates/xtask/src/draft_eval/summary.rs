@@ -109,6 +109,9 @@ const GUIDANCE: &[&str] = &[
     "forecasted",
     "estimated",
     "track",
+    "planned",
+    "plans",
+    "forecasting",
 ];
 
 /// What a line asserts, in line order; figures it cannot read are left out.

@@ -34,6 +34,8 @@ pub struct Figure {
     pub negative: bool,
     /// Written with basis points.
     pub bps: bool,
+    /// The scale word's factor (1000000 for "million"), one without one.
+    pub scale: Decimal,
     /// The digits of each end as written, without thousands separators
     /// (`"5822"`, `"1.46"`), to look for in the call.
     pub digits: Vec<String>,
@@ -68,7 +70,10 @@ pub fn tokenize(line: &str) -> Vec<Token> {
     let text = text
         .replace("tier 1", "tier-1")
         .replace("covid 19", "covid-19");
-    let text = quarter_codes(&text);
+    let text = quarter_codes(&text)
+        .replace("+/-", " plusminus ")
+        .replace('\u{b1}', " plusminus ")
+        .replace("plus or minus", "plusminus");
     let mut raw = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -267,6 +272,7 @@ fn figure_at(text: &str, start: usize) -> (Token, usize) {
         },
         negative: paren,
         bps: false,
+        scale: Decimal::ONE,
         digits: vec![digits],
     };
     (Token::Figure(figure), i)
@@ -297,6 +303,7 @@ fn join_units(tokens: &mut Vec<Token>) {
         };
         if let Some(power) = scale {
             let factor = Decimal::from(10i64.pow(power));
+            f.scale = factor;
             f.low *= factor;
             f.high *= factor;
             f.half_unit *= factor;
@@ -378,9 +385,20 @@ fn join_ranges(tokens: Vec<Token>) -> Vec<Token> {
                 && matches!(joiner, Token::Word(w) if w == "to");
             let joins = match joiner {
                 Token::Punct('-') => true,
-                Token::Word(w) => w == "to" || (w == "and" && between),
+                Token::Word(w) => w == "to" || (matches!(w.as_str(), "and" | "&") && between),
                 _ => false,
             };
+            // "$3.79 +/- $0.01" is the range $3.78 to $3.80.
+            if matches!(joiner, Token::Word(w) if w == "plusminus") && compatible(a, b) {
+                let mut around = range(a, a);
+                around.low = a.low - b.low;
+                around.high = a.low + b.low;
+                around.half_unit = a.half_unit.max(b.half_unit);
+                around.digits = vec![a.digits[0].clone()];
+                out.push(Token::Figure(around));
+                i += 3;
+                continue;
+            }
             // A range runs upwards; "$723 million to $381 million" is two figures.
             if joins && !changed && a.low <= b.low && compatible(a, b) {
                 out.push(Token::Figure(range(a, b)));
@@ -412,11 +430,11 @@ fn range(a: &Figure, b: &Figure) -> Figure {
         a.kind
     };
     // "$10.1 billion - $10.3 billion" is scaled on both ends; "$880 to $920
-    // million" only on the second: the bare end takes the scale of the other.
+    // million" and "between $4.8 and $4.85 billion" only on the second: the
+    // bare end takes the scale of the other.
     let scale = |x: &Figure, other: &Figure| {
-        if x.low < other.low / Decimal::from(1000) && x.half_unit < other.half_unit {
-            let factor = other.half_unit / x.half_unit;
-            (x.low * factor, other.half_unit)
+        if x.scale == Decimal::ONE && other.scale > Decimal::ONE {
+            (x.low * other.scale, x.half_unit * other.scale)
         } else {
             (x.low, x.half_unit)
         }
@@ -430,6 +448,7 @@ fn range(a: &Figure, b: &Figure) -> Figure {
         kind,
         negative: a.negative && b.negative,
         bps: a.bps || b.bps,
+        scale: a.scale.max(b.scale),
         digits: a.digits.iter().chain(&b.digits).cloned().collect(),
     }
 }
