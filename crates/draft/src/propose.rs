@@ -5,6 +5,7 @@
 
 mod bases;
 mod change;
+mod confidence;
 mod context;
 mod cues;
 mod dates;
@@ -15,6 +16,7 @@ mod members;
 mod metric;
 mod named_period;
 mod names;
+mod naming;
 mod outlook;
 mod period;
 mod respectively;
@@ -230,6 +232,11 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
             metric = Some((m.as_ref(), 3));
         }
     }
+    // A number that is part of a name ("Avalon Nano 3", "BRC-20") is no
+    // company figure: it is drafted, so coverage still sees it, on no metric.
+    if naming::is_name_part(cx.text, mention, cx.sentence.start) {
+        metric = None;
+    }
     let (metric_id, metric_score) = match &metric {
         Some((m, score)) => (Some(m), *score),
         None => (None, 0),
@@ -269,29 +276,18 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     let subject = metric_id
         .filter(|m| m.per_subject)
         .map(|_| subject_before(sentence, at).unwrap_or_else(|| "?".into()));
-    let mut confidence = Decimal::new(35, 2);
-    confidence += match metric_score {
-        3 | 4 => Decimal::new(35, 2),
-        2 => Decimal::new(25, 2),
-        1 => Decimal::new(10, 2),
-        _ => Decimal::ZERO,
-    };
-    if mention.currency.is_some() || mention.unit.is_some() {
-        confidence += Decimal::new(10, 2);
-    }
-    if period_cue {
-        confidence += Decimal::new(5, 2);
-    }
-    if change.is_some() && change_cue {
-        confidence += Decimal::new(10, 2);
-    }
-    if as_written.is_some() {
-        confidence -= Decimal::new(20, 2);
-    }
-    if metric_id.is_none() {
-        confidence = Decimal::new(10, 2);
-    }
-    let confidence = confidence.clamp(Decimal::new(5, 2), Decimal::new(95, 2));
+    let confidence = confidence::confidence(&confidence::Evidence {
+        placed: metric_id.is_some(),
+        score: metric_score,
+        distance: metric_id.and_then(|m| confidence::name_distance(cx, &lower, at, m)),
+        guidance: forward,
+        change: change.is_some(),
+        change_cue,
+        period_cue,
+        listed: listed.is_some(),
+        unit: mention.currency.is_some() || mention.unit.is_some(),
+        reinterpreted: as_written.is_some(),
+    });
     Some(Proposal {
         metric: metric_id.map(|m| match change {
             Some(c) => format!("{}.{}", m.id, c.suffix()),

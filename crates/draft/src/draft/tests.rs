@@ -7,6 +7,7 @@ use qbrief_model::Currency;
 mod flavours;
 mod multiples;
 mod periods;
+mod precision;
 
 fn vocabulary() -> Vocabulary {
     Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)

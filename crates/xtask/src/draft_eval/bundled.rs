@@ -79,6 +79,29 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                 .iter()
                 .filter(|c| facts.iter().any(|f| matches(c, f)))
                 .count();
+            if std::env::var_os("QBRIEF_EVAL_WRONG").is_some() {
+                for c in placed
+                    .iter()
+                    .filter(|c| !facts.iter().any(|f| matches(c, f)))
+                {
+                    let why = facts
+                        .iter()
+                        .find(|f| f.figure.value() == c.figure.value())
+                        .map_or("no fact of that value".to_string(), |f| {
+                            format!("fact {} {}", f.metric, f.period)
+                        });
+                    eprintln!(
+                        "WRONG {name}/{}:{} {} {} {} conf {} [{}] -- {why}",
+                        document.id,
+                        c.line,
+                        c.metric.as_deref().unwrap_or("?"),
+                        c.period,
+                        c.value,
+                        c.confidence,
+                        c.evidence
+                    );
+                }
+            }
             let _ = writeln!(
                 out,
                 "{:<34} {:>5} {:>9} {:>7} {:>6}",
