@@ -107,6 +107,10 @@ pub fn draft(
     let mut previous_figure: Option<(usize, usize, String)> = None;
     // The outlook in force at a sentence, found once per sentence.
     let mut outlook_of: Option<(usize, Option<Period>)> = None;
+    let declared_at = transcript
+        .sentences
+        .iter()
+        .position(|s| crate::propose::declares_adjusted(&text[s.range.clone()]));
     for m in found.iter().filter(|m| m.kind == MentionKind::Figure) {
         while sentence_index + 1 < transcript.sentences.len()
             && transcript.sentences[sentence_index].range.end <= m.start
@@ -151,6 +155,7 @@ pub fn draft(
                 .map(|(_, end, id)| (*end, id.clone())),
             figures: &figures.1,
             outlook: outlook_of.as_ref().and_then(|(_, p)| *p),
+            adjusted_basis: declared_at.is_some_and(|d| d < sentence_index),
         };
         let Some(p) = propose(&cx, m) else { continue };
         if let Some(id) = p.metric.as_ref().filter(|id| !id.contains('.')) {

@@ -29,6 +29,9 @@ pub(crate) struct Context<'a> {
     /// The period of the outlook in force (`outlook.rs`), for guidance
     /// that names none.
     pub outlook: Option<Period>,
+    /// Whether an earlier sentence declared the remarks to be on an
+    /// adjusted basis (`declared.rs`).
+    pub adjusted_basis: bool,
 }
 
 impl<'a> Context<'a> {

@@ -90,14 +90,18 @@ pub(super) fn flavoured<'v>(
     end: usize,
     chosen: &'v Metric,
 ) -> &'v Metric {
-    if !["adjust", "gaap", "normaliz", "exclud", "core", "items"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
-        return chosen;
-    }
-    let Some(Said::Flavoured(flavour)) = said_flavour(cx, lower, at, end) else {
-        return chosen;
+    let cued = [
+        "adjust", "gaap", "normaliz", "exclud", "core", "items", "reported",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    // A figure the sentence gives no flavour is in the one the call
+    // declared for its remarks.
+    let said = cued.then(|| said_flavour(cx, lower, at, end)).flatten();
+    let flavour = match said {
+        Some(Said::Flavoured(flavour)) => flavour,
+        None if cx.adjusted_basis => &FLAVOURS[0],
+        _ => return chosen,
     };
     let Some(index) = cx.vocabulary.metrics.iter().position(|m| m.id == chosen.id) else {
         return chosen;

@@ -127,3 +127,44 @@ fn losses_are_negative() {
         &["revenue 2024-FY $136M to $156M guidance"],
     );
 }
+
+#[test]
+fn a_basis_the_call_declares_flavours_what_follows() {
+    check(
+        "My remarks today will focus on our adjusted non-GAAP financial results unless otherwise stated. Earnings per share was $1.24.",
+        &["adjusted_eps 2024-Q3 $1.24/share"],
+    );
+    check(
+        "Unless stated otherwise, our comments will refer to adjusted results, which exclude transformation charges. Diluted earnings per share was $2.71.",
+        &["adjusted_eps 2024-Q3 $2.71/share"],
+    );
+    check(
+        "Our comments will be on a non-GAAP basis, unless they are specifically called out as GAAP. GAAP earnings per share was $0.90 and earnings per share was $1.10.",
+        &[
+            "eps_diluted 2024-Q3 $0.90/share",
+            "adjusted_eps 2024-Q3 $1.10/share",
+        ],
+    );
+}
+
+#[test]
+fn a_notice_of_some_measures_declares_no_basis() {
+    check(
+        "Additionally, we will refer to certain non-GAAP financial measures. Earnings per share was $0.50.",
+        &["eps_diluted 2024-Q3 $0.50/share"],
+    );
+    // One measure is not the remarks' basis.
+    check(
+        "During today's call, we'll refer to adjusted EBITDA and adjusted free cash flow, which are non-GAAP. Earnings per share was $0.18.",
+        &["eps_diluted 2024-Q3 $0.18/share"],
+    );
+    check(
+        "We continued our focus on excellence as adjusted EBITDA margin expanded. Our earnings per diluted share was $1.25.",
+        &["eps_diluted 2024-Q3 $1.25/share"],
+    );
+    // A declaration flavours what follows it, not what came before.
+    check(
+        "Earnings per share was $0.75. From here on, my comments will focus on adjusted results.",
+        &["eps_diluted 2024-Q3 $0.75/share"],
+    );
+}
