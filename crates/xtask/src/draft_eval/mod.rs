@@ -394,7 +394,7 @@ mod tests {
     }
 
     const FOUND_FLOOR: usize = 97;
-    const STRICT_FLOOR: usize = 85;
+    const STRICT_FLOOR: usize = 88;
 
     #[test]
     fn the_file_name_gives_the_quarter() {
