@@ -6,14 +6,14 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use qbrief_draft::DocumentHeader;
 use qbrief_model::{DataFile, Dataset, Diagnostic, Period};
 use rayon::prelude::*;
 
-use crate::draft_eval::call_period;
+use crate::draft_eval::{call_period, transcripts};
 
 /// The company every call is drafted for.
 const COMPANY: &str = "id = \"drafted\"\nname = \"Drafted Inc.\"\nticker = \"DRF\"\nexchange = \"NYSE\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\ntaxonomies = [\"base\"]\n";
@@ -21,16 +21,7 @@ const COMPANY: &str = "id = \"drafted\"\nname = \"Drafted Inc.\"\nticker = \"DRF
 /// The errors of the unedited drafts of every call of `dir`: a summary
 /// by kind (with a few examples each), and the number of errors.
 pub fn run(dir: &Path) -> Result<(String, usize)> {
-    let ects = dir.join("ects");
-    let mut calls: Vec<PathBuf> = std::fs::read_dir(&ects)
-        .with_context(|| format!("cannot read {}", ects.display()))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    calls.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    calls.sort();
-    if calls.is_empty() {
-        bail!("no transcripts in {}", ects.display());
-    }
+    let calls = transcripts(dir)?;
     let found: Vec<Result<(String, Vec<Diagnostic>)>> = calls
         .par_iter()
         .map(|path| {

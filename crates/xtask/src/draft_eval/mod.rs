@@ -65,22 +65,8 @@ pub struct Totals {
 /// Scores every call of `dir`: the report (each call's line and misses
 /// unless `totals_only`, then the tables and totals) and the totals.
 pub fn run(dir: &Path, totals_only: bool) -> Result<(String, Totals)> {
-    let ects = dir.join("ects");
     let summaries = dir.join("gt_summaries");
-    let mut calls: Vec<PathBuf> = std::fs::read_dir(&ects)
-        .with_context(|| {
-            format!(
-                "cannot read {} (an ECTSum-style folder has ects/ and gt_summaries/)",
-                ects.display()
-            )
-        })?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    calls.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    calls.sort();
-    if calls.is_empty() {
-        bail!("no transcripts in {}", ects.display());
-    }
+    let calls = transcripts(dir)?;
     // A company of `["base"]`, drafted as `qbrief draft` does: with the
     // built-in taxonomy the call speaks in, if any.
     let vocabulary = Vocabulary::builtin(&["base"], Currency::USD);
@@ -191,6 +177,26 @@ fn percent(part: usize, whole: usize) -> String {
     }
     let permille = part * 1000 / whole;
     format!("{}.{}%", permille / 10, permille % 10)
+}
+
+/// The transcripts of an ECTSum-style folder (`ects/*.txt`), in name order.
+pub(crate) fn transcripts(dir: &Path) -> Result<Vec<PathBuf>> {
+    let ects = dir.join("ects");
+    let mut calls: Vec<PathBuf> = std::fs::read_dir(&ects)
+        .with_context(|| {
+            format!(
+                "cannot read {} (an ECTSum-style folder has ects/ and gt_summaries/)",
+                ects.display()
+            )
+        })?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    calls.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    calls.sort();
+    if calls.is_empty() {
+        bail!("no transcripts in {}", ects.display());
+    }
+    Ok(calls)
 }
 
 /// The quarter a call reports, from its file name (`CPT_q3_2021.txt`).
