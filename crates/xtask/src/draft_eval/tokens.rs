@@ -124,6 +124,8 @@ const CHANGE_VERBS: &[&str] = &[
     "gained",
 ];
 
+// The evaluator keeps its own word lists, even this one, so that nothing of
+// the drafter it grades reads its summaries.
 const MONTHS: [&str; 12] = [
     "january",
     "february",
