@@ -52,6 +52,7 @@
 mod axis;
 mod company;
 mod company_data;
+mod compare;
 mod conflict;
 mod dataset;
 mod diagnostic;
@@ -72,6 +73,7 @@ mod verify;
 pub use axis::{default_member_label, Axis, Member};
 pub use company::{Company, CompanyId};
 pub use company_data::CompanyData;
+pub use compare::Compared;
 pub use conflict::{normalize_phrase, Conflict};
 pub use dataset::{DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::axis::{default_member_label, Axis};
+use crate::compare::{collect, Compared};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::formula::{parse_formula, Formula};
 use crate::metric::{closest, Metric};
@@ -105,6 +106,10 @@ pub struct Vocabulary {
     pub sections: Vec<Section>,
     /// The brief layout.
     pub brief: Brief,
+    /// The figures the universe index compares across companies, as the
+    /// taxonomies mark them (`compare = ["value", "yoy"]`), taxonomy by
+    /// taxonomy in chain order.
+    pub compare: Vec<Compared>,
     by_id: BTreeMap<String, usize>,
 }
 
@@ -227,6 +232,13 @@ impl Vocabulary {
         for file in chain {
             b.brief(file);
         }
+        let v = &b.vocabulary;
+        let compare = collect(
+            chain,
+            |id| v.metric(id).map(|m| m.taxonomy.as_str()),
+            |id| v.derived(id).is_some(),
+        );
+        b.vocabulary.compare = compare;
         b.vocabulary.taxonomies = chain.iter().map(|f| f.id.clone()).collect();
         (b.vocabulary, b.diagnostics)
     }

@@ -4,6 +4,7 @@
 
 mod axis_decl;
 mod company_file;
+mod compare_decl;
 mod document_file;
 mod facts;
 mod header;

@@ -10,7 +10,7 @@ use super::span::Spanned;
 use super::toml_cx::{Cx, Required};
 use super::toml_tree::Table;
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, SourceText};
-use crate::metric::{closest, MetricKind, SignConvention};
+use crate::metric::{closest, Change, MetricKind, SignConvention};
 
 const ROOT_KEYS: &[&str] = &[
     "taxonomy", "unit", "metric", "axis", "derived", "section", "brief",
@@ -26,8 +26,11 @@ const METRIC_KEYS: &[&str] = &[
     "section",
     "synonyms",
     "per_subject",
+    "compare",
 ];
-const DERIVED_KEYS: &[&str] = &["id", "label", "formula", "unit", "section", "for_each"];
+const DERIVED_KEYS: &[&str] = &[
+    "id", "label", "formula", "unit", "section", "for_each", "compare",
+];
 const SECTION_KEYS: &[&str] = &["id", "title"];
 const BRIEF_KEYS: &[&str] = &["key_figures", "trend", "charts", "sections"];
 
@@ -70,6 +73,8 @@ pub(crate) struct MetricDecl {
     pub section: Spanned,
     pub synonyms: Vec<String>,
     pub per_subject: bool,
+    /// What the universe index compares: `None` the value, else a change.
+    pub compare: Vec<Option<Change>>,
 }
 
 #[derive(Debug, Clone)]
@@ -80,6 +85,8 @@ pub(crate) struct DerivedDecl {
     pub unit: Spanned,
     pub section: Spanned,
     pub for_each: Option<Spanned>,
+    /// What the universe index compares, as for a metric.
+    pub compare: Vec<Option<Change>>,
 }
 
 #[derive(Debug, Clone)]
@@ -310,6 +317,7 @@ impl Cx<'_> {
         let section = self.string(t, "section", Required::Yes, span.clone());
         let synonyms = self.string_list(t, "synonyms").unwrap_or_default();
         let per_subject = self.boolean(t, "per_subject").is_some_and(|(b, _)| b);
+        let compare = self.compare(t);
         let kind = kind.and_then(|k| self.named(k, MetricKind::NAMES, "kind"));
         let sign = sign.and_then(|s| self.named(s, SignConvention::NAMES, "sign"));
         Some(MetricDecl {
@@ -321,6 +329,7 @@ impl Cx<'_> {
             section: section?,
             synonyms: synonyms.into_iter().map(|(s, _)| s).collect(),
             per_subject,
+            compare,
         })
     }
 
@@ -354,6 +363,7 @@ impl Cx<'_> {
         let unit = self.string(t, "unit", Required::Yes, span.clone());
         let section = self.string(t, "section", Required::Yes, span.clone());
         let for_each = self.string(t, "for_each", Required::No, span);
+        let compare = self.compare(t);
         Some(DerivedDecl {
             id: self.metric_id(id?)?,
             label: label?.0,
@@ -361,6 +371,7 @@ impl Cx<'_> {
             unit: unit?,
             section: section?,
             for_each,
+            compare,
         })
     }
 }
