@@ -1,5 +1,5 @@
-//! `qbrief render`: writes the briefs and company pages to `reports/`, or
-//! with `--check` tells whether they are up to date.
+//! `qbrief render`: writes the briefs, the company pages and the universe
+//! index to `reports/`, or with `--check` tells whether they are up to date.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use qbrief_model::{CompanyData, Diagnostic, Period};
-use qbrief_report::{check_markdown, Renderer};
+use qbrief_report::{check_markdown, IndexEntry, Renderer};
 
 use super::workers;
 use crate::cli::{RenderArgs, RenderFormat};
@@ -49,17 +49,29 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
     let mut errors = Vec::new();
     let mut lines = Vec::new();
     let mut problems = Vec::new();
+    let mut entries = Vec::new();
     for outcome in outcomes {
         let outcome = outcome?;
         errors.extend(outcome.errors);
         lines.extend(outcome.lines);
         problems.extend(outcome.problems);
+        entries.extend(outcome.entries);
     }
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         errors.dedup_by(|a, b| a.to_string() == b.to_string());
         super::check::print(&errors, crate::cli::CheckFormat::Text)?;
         bail!("the data has errors; fix them (see `qbrief check`) before rendering");
+    }
+    // The index lists every company: a render of one company or one
+    // quarter leaves it as it is.
+    if args.company.is_none() && args.period.is_none() {
+        let (path, text) = index_page(&renderer, args, &entries)?;
+        if args.check {
+            problems.extend(compare(&BTreeMap::from([(path, text)]), &[]));
+        } else if write_if_changed(&path, text.as_bytes())? {
+            lines.push(format!("wrote {}", path.display()));
+        }
     }
     if args.check {
         return check(&problems);
@@ -73,13 +85,33 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What rendering one company did: lines to print, `--check` problems, or
-/// the data errors that stopped it.
+/// What rendering one company did: lines to print, `--check` problems, its
+/// part of the universe index, or the data errors that stopped it.
 #[derive(Default)]
 struct Outcome {
     lines: Vec<String>,
     problems: Vec<String>,
+    entries: Vec<IndexEntry>,
     errors: Vec<Diagnostic>,
+}
+
+/// The universe index, `README.md` (or `index.html`) at the top of the
+/// output folder, and its text.
+fn index_page(
+    renderer: &Renderer,
+    args: &RenderArgs,
+    entries: &[IndexEntry],
+) -> Result<(PathBuf, String)> {
+    let markdown = renderer.index(entries, extension(args.format))?;
+    verify_structure("README.md", &markdown)?;
+    let (name, text) = match args.format {
+        RenderFormat::Md => ("README.md", markdown),
+        RenderFormat::Html => (
+            "index.html",
+            renderer.html_page("Universe index", &markdown)?,
+        ),
+    };
+    Ok((args.out.join(name), text))
 }
 
 fn render_folder(
@@ -103,7 +135,8 @@ fn render_folder(
     for data in dataset.companies.values() {
         let dir = args.out.join(data.company.id.as_str());
         let mut expected = BTreeMap::new();
-        render_company(data, renderer, args, &dir, &mut expected)?;
+        let entry = render_company(data, renderer, args, &dir, &mut expected)?;
+        outcome.entries.push(entry);
         let stale = stale_files(&dir, &expected, args);
         if args.check {
             outcome.problems.extend(compare(&expected, &stale));
@@ -153,7 +186,7 @@ fn render_company(
     args: &RenderArgs,
     dir: &Path,
     expected: &mut BTreeMap<PathBuf, String>,
-) -> Result<()> {
+) -> Result<IndexEntry> {
     let analysis = qbrief_calc::analyze(data);
     let quarters: Vec<Period> = data
         .periods()
@@ -200,7 +233,7 @@ fn render_company(
         };
         expected.insert(dir.join(name), text);
     }
-    Ok(())
+    Ok(qbrief_report::index_entry(&analysis, &quarters))
 }
 
 /// A page that fails the structural check is a bug of qbrief or of an

@@ -8,6 +8,7 @@ mod dataset;
 mod draft;
 mod draft_check;
 mod export;
+mod index;
 mod render;
 mod suggest;
 mod taxonomy;

@@ -4,8 +4,9 @@
 //! A [`Renderer`] holds the templates (the embedded ones, optionally
 //! overridden by name); [`Renderer::brief`] renders one quarter,
 //! [`Renderer::company_page`] the company page with its trend table and
-//! Mermaid charts, [`Renderer::html_page`] wraps Markdown into a standalone
-//! HTML page. [`check_markdown`] checks a page's structure with
+//! Mermaid charts, [`Renderer::index`] the universe index of every company
+//! (from each one's [`index_entry`]), [`Renderer::html_page`] wraps Markdown
+//! into a standalone HTML page. [`check_markdown`] checks a page's structure with
 //! pulldown-cmark. Pure: no file I/O; the caller reads override templates and
 //! writes the output.
 //!
@@ -32,8 +33,9 @@ pub use format::{derived_decimals, escape, figure, number, value};
 pub use html::markdown_to_html;
 pub use svg::bar_chart;
 pub use view::{
-    brief as brief_view, company as company_view, BriefView, Chart, CompanyView, Footnote,
-    SectionView, Table,
+    brief as brief_view, company as company_view, index as index_view, index_entry, BriefView,
+    Chart, CompanyView, ComparisonView, Footnote, IndexEntry, IndexFigure, IndexView, SectionView,
+    Table,
 };
 
 /// The embedded templates: (name, text).
@@ -41,6 +43,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("macros.md", include_str!("../templates/macros.md")),
     ("brief.md", include_str!("../templates/brief.md")),
     ("company.md", include_str!("../templates/company.md")),
+    ("index.md", include_str!("../templates/index.md")),
     ("page.html", include_str!("../templates/page.html")),
 ];
 
@@ -190,6 +193,16 @@ impl Renderer {
         page.insert("title", title);
         page.insert("body", &body);
         self.render("page.html", &page)
+    }
+
+    /// The universe index of `entries` (one per company, any order), as
+    /// Markdown linking to pages with `file_ext`; [`Renderer::html_page`]
+    /// makes the HTML page of it.
+    pub fn index(&self, entries: &[IndexEntry], file_ext: &str) -> Result<String, ReportError> {
+        let view = view::index(entries, file_ext);
+        let mut context = tera::Context::new();
+        context.insert("i", &view);
+        self.render("index.md", &context)
     }
 
     /// A standalone HTML page from Markdown.

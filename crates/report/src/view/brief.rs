@@ -59,7 +59,7 @@ fn footnote_definitions(footnotes: &[Footnote]) -> String {
 
 /// For a fiscal year that is not the calendar year, the months a period
 /// covers: " (fiscal quarter, August–October 2020)".
-fn fiscal_note(company: &Company, period: Period) -> String {
+pub(crate) fn fiscal_note(company: &Company, period: Period) -> String {
     if company.fiscal_year_end_month == 12 {
         return String::new();
     }

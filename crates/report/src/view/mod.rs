@@ -6,6 +6,7 @@ mod brief;
 mod cells;
 mod company;
 mod headline;
+mod index;
 mod notes;
 mod quality;
 mod sections;
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 pub use brief::brief;
 pub use company::company;
+pub use index::{index, index_entry, ComparisonView, IndexEntry, IndexFigure, IndexView};
 
 /// A table: header cells and rows of Markdown cells. Templates see its
 /// fields and `markdown`, the whole table as [`Table::markdown`] writes it.

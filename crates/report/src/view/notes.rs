@@ -27,6 +27,9 @@ pub(crate) struct Notes<'a> {
     /// the same statements share one footnote whatever order they come in.
     by_set: HashMap<Box<[*const Fact]>, usize>,
     pub(crate) footnotes: Vec<Footnote>,
+    /// False for a page that links to the briefs instead of citing (the
+    /// universe index): references are then empty and nothing is defined.
+    cites: bool,
 }
 
 impl<'a> Notes<'a> {
@@ -36,11 +39,24 @@ impl<'a> Notes<'a> {
             by_fact: HashMap::default(),
             by_set: HashMap::default(),
             footnotes: Vec::new(),
+            cites: true,
+        }
+    }
+
+    /// Notes that cite nothing, for cells of a page whose figures link to
+    /// the brief that cites them.
+    pub(crate) fn uncited(analysis: &'a Analysis<'a>) -> Notes<'a> {
+        Notes {
+            cites: false,
+            ..Notes::new(analysis)
         }
     }
 
     /// The footnote reference of a fact, defining the footnote on first use.
     pub(crate) fn cite(&mut self, fact: &Fact) -> String {
+        if !self.cites {
+            return String::new();
+        }
         let key = std::ptr::from_ref(fact);
         if let Some(n) = self.by_fact.get(&key) {
             return reference(*n);
@@ -57,6 +73,9 @@ impl<'a> Notes<'a> {
     /// twice is listed once); a single statement is cited as by
     /// [`Notes::cite`]. Empty for no statements.
     pub(crate) fn cite_all(&mut self, facts: &[&Fact]) -> String {
+        if !self.cites {
+            return String::new();
+        }
         let mut key: Vec<*const Fact> = facts.iter().map(|f| std::ptr::from_ref(*f)).collect();
         key.sort_unstable();
         key.dedup();
@@ -149,12 +168,7 @@ mod tests {
         [[fact]]\nmetric = \"revenue\"\nvalue = \"about $80M\"\nspeaker = \"Jo\"\nevidence = \"again about $80 million\"\n\
         [[fact]]\nmetric = \"revenue\"\nvalue = \"$80.0M\"\nspeaker = \"Jo\"\nevidence = \"once more $80.0 million\"\n";
 
-    #[track_caller]
-    fn check(
-        cite: impl Fn(&mut Notes<'_>, &[&Fact]) -> Vec<String>,
-        expected: &[&str],
-        texts: &[&str],
-    ) {
+    fn dataset() -> Dataset {
         let file = |stem: &str, text: &str| DataFile {
             path: format!("data/acme/{stem}.toml"),
             folder: "acme".into(),
@@ -163,6 +177,28 @@ mod tests {
         };
         let (dataset, findings) = Dataset::load(&[file("company", COMPANY), file("call", CALL)]);
         assert!(findings.is_empty(), "{findings:?}");
+        dataset
+    }
+
+    #[test]
+    fn uncited_notes_neither_refer_nor_define() {
+        let dataset = dataset();
+        let data = dataset.companies.values().next().unwrap();
+        let analysis = qbrief_calc::analyze(data);
+        let facts: Vec<&Fact> = data.facts.iter().collect();
+        let mut notes = Notes::uncited(&analysis);
+        assert_eq!(notes.cite(facts[0]), "");
+        assert_eq!(notes.cite_all(&facts), "");
+        assert!(notes.footnotes.is_empty());
+    }
+
+    #[track_caller]
+    fn check(
+        cite: impl Fn(&mut Notes<'_>, &[&Fact]) -> Vec<String>,
+        expected: &[&str],
+        texts: &[&str],
+    ) {
+        let dataset = dataset();
         let data = dataset.companies.values().next().unwrap();
         let analysis = qbrief_calc::analyze(data);
         let facts: Vec<&Fact> = data.facts.iter().collect();
