@@ -1,5 +1,6 @@
 //! `qbrief metrics`: each company's vocabulary (or the built-in taxonomies')
-//! as tables of metrics, derived formulas, axes and units.
+//! as tables of metrics, derived formulas, the figures the universe index
+//! compares, axes and units.
 
 use std::io::Write;
 use std::path::Path;
@@ -80,6 +81,10 @@ pub fn run(data: &Path, company: Option<&str>) -> Result<ExitCode> {
                     d.unit.symbol()
                 )?;
             }
+        }
+        if !v.compare.is_empty() {
+            let keys: Vec<String> = v.compare.iter().map(|c| c.key()).collect();
+            writeln!(out, "\ncompared in the universe index: {}", keys.join(", "))?;
         }
         if !v.axes.is_empty() {
             writeln!(out, "\naxes:")?;

@@ -21,6 +21,11 @@ fn metrics_lists_the_registry() {
             "{core} missing from `qbrief metrics`"
         );
     }
+    assert!(
+        out.stdout.contains("\ncompared in the universe index: revenue, revenue.yoy, gross_margin, operating_margin, eps_diluted, hashrate_sold, asp, btc_mined\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 fn qbrief_model_core() -> [&'static str; 4] {
