@@ -26,6 +26,7 @@ const METRIC_KEYS: &[&str] = &[
     "section",
     "synonyms",
     "per_subject",
+    "xbrl",
 ];
 const DERIVED_KEYS: &[&str] = &["id", "label", "formula", "unit", "section", "for_each"];
 const SECTION_KEYS: &[&str] = &["id", "title"];
@@ -70,6 +71,7 @@ pub(crate) struct MetricDecl {
     pub section: Spanned,
     pub synonyms: Vec<String>,
     pub per_subject: bool,
+    pub xbrl: Vec<Spanned>,
 }
 
 #[derive(Debug, Clone)]
@@ -310,6 +312,7 @@ impl Cx<'_> {
         let section = self.string(t, "section", Required::Yes, span.clone());
         let synonyms = self.string_list(t, "synonyms").unwrap_or_default();
         let per_subject = self.boolean(t, "per_subject").is_some_and(|(b, _)| b);
+        let xbrl = self.xbrl_concepts(t);
         let kind = kind.and_then(|k| self.named(k, MetricKind::NAMES, "kind"));
         let sign = sign.and_then(|s| self.named(s, SignConvention::NAMES, "sign"));
         Some(MetricDecl {
@@ -321,7 +324,31 @@ impl Cx<'_> {
             section: section?,
             synonyms: synonyms.into_iter().map(|(s, _)| s).collect(),
             per_subject,
+            xbrl,
         })
+    }
+
+    /// The `xbrl` list of a metric: the concepts that state it in filings,
+    /// each `prefix:LocalName` (`us-gaap:Revenues`).
+    fn xbrl_concepts(&mut self, t: &Table<'_, '_>) -> Vec<Spanned> {
+        let mut out = Vec::new();
+        for (concept, span) in self.string_list(t, "xbrl").unwrap_or_default() {
+            if is_xbrl_concept(&concept) {
+                out.push((concept, span));
+            } else {
+                self.push(
+                    Diagnostic::error(
+                        K::InvalidField,
+                        format!("invalid XBRL concept \"{concept}\""),
+                    )
+                    .at(self.source, span)
+                    .with_hint(
+                        "write a concept as prefix:LocalName, for example \"us-gaap:Revenues\"",
+                    ),
+                );
+            }
+        }
+        out
     }
 
     fn named<T: Copy>(
@@ -363,6 +390,22 @@ impl Cx<'_> {
             for_each,
         })
     }
+}
+
+/// Whether `text` is a qualified XBRL concept name: a namespace prefix
+/// (`us-gaap`, `ifrs-full`, `dei`), a colon and a local name that starts
+/// with a letter (`RevenueFromContractWithCustomerIncludingAssessedTax`).
+pub(crate) fn is_xbrl_concept(text: &str) -> bool {
+    let Some((prefix, local)) = text.split_once(':') else {
+        return false;
+    };
+    let prefix_ok = prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let local_ok = local.starts_with(|c: char| c.is_ascii_alphabetic())
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    prefix_ok && local_ok
 }
 
 #[cfg(test)]
