@@ -115,37 +115,35 @@ pub fn import(
     let decimals = filing_decimals(&mapped);
     // Oldest filing first, so a repeat is recognised as one.
     mapped.sort_by(|a, b| (a.0.filed, &a.0.accession).cmp(&(b.0.filed, &b.0.accession)));
-    let mut first: BTreeMap<(&str, Period), (&Entry, Decimal)> = BTreeMap::new();
+    let mut first: BTreeMap<(&str, Period), (&Entry, String)> = BTreeMap::new();
     let mut by_filing: BTreeMap<(NaiveDate, &str), Vec<FiledFact>> = BTreeMap::new();
     let mut repeats = 0;
     for (e, metric, unit, period) in &mapped {
-        let mut note = None;
-        if let Some((earlier, value)) = first.get(&(*metric, *period)) {
-            if *value == e.value {
-                repeats += 1;
-                continue;
-            }
-            note = Some(format!(
-                "Restates {} for {period} as filed in {} {} (filed {}).",
-                earlier.value_text, earlier.form, earlier.accession, earlier.filed
-            ));
-        } else {
-            first.insert((metric, *period), (e, e.value));
-        }
         let places = decimals
             .get(&precision_key(e, *unit))
             .copied()
             .unwrap_or_default();
-        by_filing
-            .entry((e.filed, &e.accession))
-            .or_default()
-            .push(FiledFact {
-                metric: metric.to_string(),
-                period: *period,
-                value: value_text(e.value, places, *unit),
-                evidence: evidence_text(e),
-                note,
-            });
+        let value = value_text(e.value, places, *unit);
+        let mut note = None;
+        if let Some((earlier, earlier_value)) = first.get(&(*metric, *period)) {
+            if earlier.value == e.value {
+                repeats += 1;
+                continue;
+            }
+            note = Some(format!(
+                "Restates {earlier_value} for {period} as filed in {} {} (filed {}).",
+                earlier.form, earlier.accession, earlier.filed
+            ));
+        } else {
+            first.insert((metric, *period), (e, value.clone()));
+        }
+        by_filing.entry((e.filed, &e.accession)).or_default().push(FiledFact {
+            metric: metric.to_string(),
+            period: *period,
+            value,
+            evidence: evidence_text(e),
+            note,
+        });
     }
     let mut filings: Vec<FilingDocument> = by_filing
         .into_iter()
@@ -287,5 +285,129 @@ fn name_documents(filings: &mut [FilingDocument]) {
         } else {
             id
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::companyfacts::parse_companyfacts;
+    use proptest::prelude::*;
+    use qbrief_model::parse_value;
+
+    fn entry(concept: &str, unit: &str, start: Option<&str>, end: &str, val: &str, accn: &str, filed: &str) -> String {
+        let start = start.map_or(String::new(), |s| format!("\"start\": \"{s}\", "));
+        format!(
+            r#"{{"concept": "{concept}", "unit": "{unit}", "entry": {{{start}"end": "{end}", "val": {val}, "accn": "{accn}", "form": "10-Q", "filed": "{filed}"}}}}"#
+        )
+    }
+
+    /// A companyfacts file from (concept, unit, start, end, val, accn, filed) rows.
+    fn file(rows: &[String]) -> Vec<u8> {
+        // Group the rows' entries under their concept and unit.
+        let mut tree: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+        for r in rows {
+            let v: serde_json::Value = serde_json::from_str(r).unwrap();
+            tree.entry((v["concept"].as_str().unwrap().into(), v["unit"].as_str().unwrap().into()))
+                .or_default()
+                .push(v["entry"].to_string());
+        }
+        let mut concepts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for ((c, u), entries) in tree {
+            concepts.entry(c).or_default().push(format!("\"{u}\": [{}]", entries.join(", ")));
+        }
+        let body: Vec<String> = concepts
+            .into_iter()
+            .map(|(c, units)| format!("\"{c}\": {{\"units\": {{{}}}}}", units.join(", ")))
+            .collect();
+        format!("{{\"entityName\": \"T\", \"facts\": {{\"us-gaap\": {{{}}}}}}}", body.join(", ")).into_bytes()
+    }
+
+    fn run(rows: &[String]) -> Result<Import, Vec<FilingError>> {
+        let facts = parse_companyfacts("t.json", &file(rows)).unwrap();
+        import(&facts, &Vocabulary::builtin(&["base"], Currency::USD), Currency::USD, 12)
+    }
+
+    #[test]
+    fn a_comparative_is_imported_once_and_a_restatement_kept() {
+        let rows = [
+            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-31", "12300000", "a-1", "2021-05-01"),
+            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-31", "12300000", "a-2", "2022-05-01"),
+            entry("GrossProfit", "USD", Some("2021-04-01"), "2021-06-30", "14100000", "a-3", "2021-08-01"),
+            entry("GrossProfit", "USD", Some("2021-04-01"), "2021-06-30", "14600000", "a-4", "2022-08-01"),
+        ];
+        let i = run(&rows).unwrap();
+        assert_eq!(i.repeats, 1);
+        let facts: Vec<(&str, &str, Option<&str>)> = i
+            .filings
+            .iter()
+            .flat_map(|f| f.facts.iter().map(move |x| (f.accession.as_str(), x.value.as_str(), x.note.as_deref())))
+            .collect();
+        assert_eq!(facts.len(), 3, "{facts:?}");
+        assert_eq!(facts[2].0, "a-4");
+        assert!(facts[2].2.unwrap().starts_with("Restates $14.1M for 2021-Q2 as filed in 10-Q a-3"));
+    }
+
+    #[test]
+    fn errors_name_the_entry_and_nothing_is_imported() {
+        let rows = [
+            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-31", "12300000", "a-1", "2021-05-01"),
+            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-15", "1", "a-1", "2021-05-01"),
+            entry("GrossProfit", "shares", Some("2021-01-01"), "2021-03-31", "5", "a-1", "2021-05-01"),
+        ];
+        let errors = run(&rows).unwrap_err();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(text.iter().any(|t| t.contains("units.USD[1].end") && t.contains("2021-03-15 is not the last day")), "{text:?}");
+        assert!(text.iter().any(|t| t.contains("units.shares[0].unit") && t.contains("does not fit")), "{text:?}");
+    }
+
+    #[test]
+    fn unmapped_concepts_are_listed() {
+        let rows = [entry("Goodwill", "USD", None, "2021-03-31", "5000000", "a-1", "2021-05-01")];
+        let i = run(&rows).unwrap();
+        assert!(i.filings.is_empty());
+        assert_eq!(i.unmapped, vec![Unmapped { concept: "us-gaap:Goodwill".into(), entries: 1 }]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any entries import or fail with errors, and every imported value
+        /// reads back (with the base vocabulary's units) as an interval
+        /// holding the filed value.
+        #[test]
+        fn imported_values_state_the_filed_ones(
+            rows in proptest::collection::vec(
+                (0usize..4, 0usize..3, 0usize..6, 1i32..=4, -2_000_000_000i64..2_000_000_000, 0u32..4, 0usize..3),
+                1..12,
+            )
+        ) {
+            let concepts = ["GrossProfit", "EarningsPerShareDiluted", "NetCashProvidedByUsedInOperatingActivities", "Goodwill"];
+            let units = ["USD", "USD/shares", "pure"];
+            let ends = ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31", "2021-06-27", "2021-05-05"];
+            let rows: Vec<String> = rows
+                .iter()
+                .map(|&(c, u, e, q, v, scale, a)| {
+                    let start = match q { 1 => None, 2 => Some("2021-01-01"), 3 => Some("2021-04-01"), _ => Some("2021-07-01") };
+                    let val = rust_decimal::Decimal::new(v, scale).to_string();
+                    entry(concepts[c], units[u], start, ends[e], &val, &format!("a-{a}"), &format!("2022-0{}-01", a + 1))
+                })
+                .collect();
+            let bytes = file(&rows);
+            let Ok(facts) = parse_companyfacts("t.json", &bytes) else { return Ok(()); };
+            let vocabulary = Vocabulary::builtin(&["base"], Currency::USD);
+            if let Ok(i) = import(&facts, &vocabulary, Currency::USD, 12) {
+                for f in i.filings.iter().flat_map(|f| &f.facts) {
+                    let figure = parse_value(&f.value, &vocabulary.units).unwrap();
+                    let filed = facts.entries.iter().find(|e| evidence_text(e) == f.evidence).unwrap();
+                    prop_assert!(figure.interval().contains(filed.value), "{} for {}", f.value, filed.value_text);
+                }
+            }
+        }
+
+        #[test]
+        fn no_bytes_panic_the_reader(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_companyfacts("t.json", &bytes);
+        }
     }
 }
