@@ -13,3 +13,4 @@ mod suggest;
 mod taxonomy;
 mod util;
 mod verify;
+mod xbrl;

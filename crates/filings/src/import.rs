@@ -137,13 +137,16 @@ pub fn import(
         } else {
             first.insert((metric, *period), (e, value.clone()));
         }
-        by_filing.entry((e.filed, &e.accession)).or_default().push(FiledFact {
-            metric: metric.to_string(),
-            period: *period,
-            value,
-            evidence: evidence_text(e),
-            note,
-        });
+        by_filing
+            .entry((e.filed, &e.accession))
+            .or_default()
+            .push(FiledFact {
+                metric: metric.to_string(),
+                period: *period,
+                value,
+                evidence: evidence_text(e),
+                note,
+            });
     }
     let mut filings: Vec<FilingDocument> = by_filing
         .into_iter()
@@ -257,7 +260,7 @@ fn filing_period(form: &str, entries: &[&Entry], month: u32) -> Option<Period> {
 
 /// Ids from period and form (`2021-q3-10-q`); a second filing of the same
 /// period and form (an amendment filed as the same form) gets its
-/// accession's last part.
+/// accession number.
 fn name_documents(filings: &mut [FilingDocument]) {
     let base = |f: &FilingDocument| {
         let form: String = f
@@ -280,8 +283,18 @@ fn name_documents(filings: &mut [FilingDocument]) {
     for f in filings.iter_mut() {
         let id = base(f);
         f.id = if counts[&id] > 1 {
-            let tail = f.accession.rsplit('-').next().unwrap_or(&f.accession);
-            format!("{id}-{tail}")
+            let accession: String = f
+                .accession
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            format!("{id}-{accession}")
         } else {
             id
         };
@@ -295,7 +308,15 @@ mod tests {
     use proptest::prelude::*;
     use qbrief_model::parse_value;
 
-    fn entry(concept: &str, unit: &str, start: Option<&str>, end: &str, val: &str, accn: &str, filed: &str) -> String {
+    fn entry(
+        concept: &str,
+        unit: &str,
+        start: Option<&str>,
+        end: &str,
+        val: &str,
+        accn: &str,
+        filed: &str,
+    ) -> String {
         let start = start.map_or(String::new(), |s| format!("\"start\": \"{s}\", "));
         format!(
             r#"{{"concept": "{concept}", "unit": "{unit}", "entry": {{{start}"end": "{end}", "val": {val}, "accn": "{accn}", "form": "10-Q", "filed": "{filed}"}}}}"#
@@ -308,66 +329,167 @@ mod tests {
         let mut tree: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
         for r in rows {
             let v: serde_json::Value = serde_json::from_str(r).unwrap();
-            tree.entry((v["concept"].as_str().unwrap().into(), v["unit"].as_str().unwrap().into()))
-                .or_default()
-                .push(v["entry"].to_string());
+            tree.entry((
+                v["concept"].as_str().unwrap().into(),
+                v["unit"].as_str().unwrap().into(),
+            ))
+            .or_default()
+            .push(v["entry"].to_string());
         }
         let mut concepts: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for ((c, u), entries) in tree {
-            concepts.entry(c).or_default().push(format!("\"{u}\": [{}]", entries.join(", ")));
+            concepts
+                .entry(c)
+                .or_default()
+                .push(format!("\"{u}\": [{}]", entries.join(", ")));
         }
         let body: Vec<String> = concepts
             .into_iter()
             .map(|(c, units)| format!("\"{c}\": {{\"units\": {{{}}}}}", units.join(", ")))
             .collect();
-        format!("{{\"entityName\": \"T\", \"facts\": {{\"us-gaap\": {{{}}}}}}}", body.join(", ")).into_bytes()
+        format!(
+            "{{\"entityName\": \"T\", \"facts\": {{\"us-gaap\": {{{}}}}}}}",
+            body.join(", ")
+        )
+        .into_bytes()
     }
 
     fn run(rows: &[String]) -> Result<Import, Vec<FilingError>> {
         let facts = parse_companyfacts("t.json", &file(rows)).unwrap();
-        import(&facts, &Vocabulary::builtin(&["base"], Currency::USD), Currency::USD, 12)
+        import(
+            &facts,
+            &Vocabulary::builtin(&["base"], Currency::USD),
+            Currency::USD,
+            12,
+        )
     }
 
     #[test]
     fn a_comparative_is_imported_once_and_a_restatement_kept() {
         let rows = [
-            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-31", "12300000", "a-1", "2021-05-01"),
-            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-31", "12300000", "a-2", "2022-05-01"),
-            entry("GrossProfit", "USD", Some("2021-04-01"), "2021-06-30", "14100000", "a-3", "2021-08-01"),
-            entry("GrossProfit", "USD", Some("2021-04-01"), "2021-06-30", "14600000", "a-4", "2022-08-01"),
+            entry(
+                "GrossProfit",
+                "USD",
+                Some("2021-01-01"),
+                "2021-03-31",
+                "12300000",
+                "a-1",
+                "2021-05-01",
+            ),
+            entry(
+                "GrossProfit",
+                "USD",
+                Some("2021-01-01"),
+                "2021-03-31",
+                "12300000",
+                "a-2",
+                "2022-05-01",
+            ),
+            entry(
+                "GrossProfit",
+                "USD",
+                Some("2021-04-01"),
+                "2021-06-30",
+                "14100000",
+                "a-3",
+                "2021-08-01",
+            ),
+            entry(
+                "GrossProfit",
+                "USD",
+                Some("2021-04-01"),
+                "2021-06-30",
+                "14600000",
+                "a-4",
+                "2022-08-01",
+            ),
         ];
         let i = run(&rows).unwrap();
         assert_eq!(i.repeats, 1);
         let facts: Vec<(&str, &str, Option<&str>)> = i
             .filings
             .iter()
-            .flat_map(|f| f.facts.iter().map(move |x| (f.accession.as_str(), x.value.as_str(), x.note.as_deref())))
+            .flat_map(|f| {
+                f.facts
+                    .iter()
+                    .map(move |x| (f.accession.as_str(), x.value.as_str(), x.note.as_deref()))
+            })
             .collect();
         assert_eq!(facts.len(), 3, "{facts:?}");
         assert_eq!(facts[2].0, "a-4");
-        assert!(facts[2].2.unwrap().starts_with("Restates $14.1M for 2021-Q2 as filed in 10-Q a-3"));
+        assert!(facts[2]
+            .2
+            .unwrap()
+            .starts_with("Restates $14.1M for 2021-Q2 as filed in 10-Q a-3"));
     }
 
     #[test]
     fn errors_name_the_entry_and_nothing_is_imported() {
         let rows = [
-            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-31", "12300000", "a-1", "2021-05-01"),
-            entry("GrossProfit", "USD", Some("2021-01-01"), "2021-03-15", "1", "a-1", "2021-05-01"),
-            entry("GrossProfit", "shares", Some("2021-01-01"), "2021-03-31", "5", "a-1", "2021-05-01"),
+            entry(
+                "GrossProfit",
+                "USD",
+                Some("2021-01-01"),
+                "2021-03-31",
+                "12300000",
+                "a-1",
+                "2021-05-01",
+            ),
+            entry(
+                "GrossProfit",
+                "USD",
+                Some("2021-01-01"),
+                "2021-03-15",
+                "1",
+                "a-1",
+                "2021-05-01",
+            ),
+            entry(
+                "GrossProfit",
+                "shares",
+                Some("2021-01-01"),
+                "2021-03-31",
+                "5",
+                "a-1",
+                "2021-05-01",
+            ),
         ];
         let errors = run(&rows).unwrap_err();
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(text.len(), 2, "{text:?}");
-        assert!(text.iter().any(|t| t.contains("units.USD[1].end") && t.contains("2021-03-15 is not the last day")), "{text:?}");
-        assert!(text.iter().any(|t| t.contains("units.shares[0].unit") && t.contains("does not fit")), "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t.contains("units.USD[1].end")
+                    && t.contains("2021-03-15 is not the last day")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("units.shares[0].unit") && t.contains("does not fit")),
+            "{text:?}"
+        );
     }
 
     #[test]
     fn unmapped_concepts_are_listed() {
-        let rows = [entry("Goodwill", "USD", None, "2021-03-31", "5000000", "a-1", "2021-05-01")];
+        let rows = [entry(
+            "Goodwill",
+            "USD",
+            None,
+            "2021-03-31",
+            "5000000",
+            "a-1",
+            "2021-05-01",
+        )];
         let i = run(&rows).unwrap();
         assert!(i.filings.is_empty());
-        assert_eq!(i.unmapped, vec![Unmapped { concept: "us-gaap:Goodwill".into(), entries: 1 }]);
+        assert_eq!(
+            i.unmapped,
+            vec![Unmapped {
+                concept: "us-gaap:Goodwill".into(),
+                entries: 1
+            }]
+        );
     }
 
     proptest! {
