@@ -105,6 +105,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Import a filer's SEC XBRL companyfacts JSON as filing documents of a company (exit 2 on errors, writing nothing).
+    ImportXbrl {
+        /// The companyfacts JSON (from https://data.sec.gov/api/xbrl/companyfacts/CIK##########.json).
+        file: PathBuf,
+        /// The company id.
+        #[arg(long)]
+        company: String,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// The sources folder, where a copy of the JSON is kept for verify-sources.
+        #[arg(long, default_value = qbrief::sources::DEFAULT_DIR)]
+        sources: PathBuf,
+    },
     /// Create a company folder with its company.toml (asks nothing; everything is a flag).
     Init {
         /// The company id: a lowercase slug, also the folder name.

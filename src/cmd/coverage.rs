@@ -82,9 +82,25 @@ fn cover(
         .parent()
         .and_then(Path::file_name)
         .map(|n| n.to_string_lossy().into_owned());
-    let (evidence, units, recorded_in) = accounted(dataset, &file_name, folder.as_deref());
-    let phrases: Vec<&str> = evidence.iter().map(String::as_str).collect();
-    let found = qbrief_draft::coverage(&text, &units, &phrases);
+    let found = match super::coverage_filings::owner(dataset, &file_name, folder.as_deref()) {
+        Some(owner) => {
+            let (phrases, unaccounted) = super::coverage_filings::unaccounted(
+                &document.display().to_string(),
+                &bytes,
+                owner,
+            )?;
+            qbrief_draft::Coverage {
+                phrases,
+                unaccounted,
+            }
+        }
+        None => {
+            let (evidence, units, _) = accounted(dataset, &file_name, folder.as_deref());
+            let phrases: Vec<&str> = evidence.iter().map(String::as_str).collect();
+            qbrief_draft::coverage(&text, &units, &phrases)
+        }
+    };
+    let recorded_in = accounted(dataset, &file_name, folder.as_deref()).2;
     match format {
         CheckFormat::Json => rows.extend(found.unaccounted.iter().map(|u| Row {
             document: document.display().to_string(),

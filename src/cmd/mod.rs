@@ -3,8 +3,10 @@
 
 mod check;
 mod coverage;
+mod coverage_filings;
 mod draft;
 mod export;
+mod import_xbrl;
 mod init;
 mod metrics;
 mod render;
@@ -42,6 +44,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             coverage,
         } => verify_sources::run(&sources, &data, coverage),
         Command::Render(args) => render::run(&args, quiet),
+        Command::ImportXbrl {
+            file,
+            company,
+            data,
+            sources,
+        } => import_xbrl::run(&import_xbrl::Args {
+            file: &file,
+            company: &company,
+            data: &data,
+            sources: &sources,
+        }),
         Command::Init {
             company,
             data,

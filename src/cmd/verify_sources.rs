@@ -23,13 +23,28 @@ pub fn run(sources: &Path, data: &Path, coverage: bool) -> Result<ExitCode> {
     let (dataset, found) = loader::load(data)?;
     let mut diagnostics: Vec<Diagnostic> = found.into_iter().filter(Diagnostic::is_error).collect();
     let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut filings: BTreeMap<String, qbrief_filings::CompanyFacts> = BTreeMap::new();
     for data in dataset.companies.values() {
         for document in &data.documents {
             let path =
                 qbrief::sources::document_path(sources, data.company.id.as_str(), &document.file);
-            let text = fs::read(&path)
-                .ok()
-                .map(|b| normalize_text(&String::from_utf8_lossy(&b)));
+            let bytes = fs::read(&path).ok();
+            if let Some(bytes) = bytes.as_ref().filter(|_| is_companyfacts(document)) {
+                // A filing's facts are proved against the XBRL entries
+                // they name, not against text.
+                match qbrief_filings::parse_companyfacts(&path.display().to_string(), bytes) {
+                    Ok(facts) => {
+                        filings.insert(format!("{}/{}", data.company.id, document.id), facts);
+                    }
+                    Err(e) => diagnostics.push(
+                        Diagnostic::error(DiagnosticKind::Source, format!("{e}")).at_location(
+                            qbrief_model::Location::new(document.data_file.clone(), 1, 1),
+                        ),
+                    ),
+                }
+                continue;
+            }
+            let text = bytes.map(|b| normalize_text(&String::from_utf8_lossy(&b)));
             if text.is_none() {
                 diagnostics.push(
                     Diagnostic::error(DiagnosticKind::Source, format!("source document {} not found", path.display()))
@@ -59,6 +74,24 @@ pub fn run(sources: &Path, data: &Path, coverage: bool) -> Result<ExitCode> {
             texts.insert(format!("{}/{}", data.company.id, document.id), text);
         }
         for fact in &data.facts {
+            if let Some(facts) = filings.get(&format!("{}/{}", fact.company, fact.source)) {
+                if let Err(problem) = qbrief_filings::verify_evidence(facts, fact) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            DiagnosticKind::Source,
+                            format!("{} {}: {problem}", fact.metric, fact.period),
+                        )
+                        .about(
+                            Some(fact.company.as_str()),
+                            Some(fact.period),
+                            Some(fact.metric.id()),
+                        )
+                        .at_location(fact.location.clone())
+                        .with_hint("import the filing again with `qbrief import-xbrl`"),
+                    );
+                }
+                continue;
+            }
             let Some(Some(text)) = texts.get(&format!("{}/{}", fact.company, fact.source)) else {
                 continue;
             };
@@ -128,4 +161,10 @@ fn print_coverage(dataset: &qbrief_model::Dataset) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether a document's facts come from an XBRL companyfacts file.
+pub(crate) fn is_companyfacts(document: &qbrief_model::Document) -> bool {
+    document.kind == qbrief_model::DocumentKind::Filing
+        && document.file.to_ascii_lowercase().ends_with(".json")
 }

@@ -14,3 +14,4 @@ mod suggest;
 mod taxonomy;
 mod util;
 mod verify;
+mod xbrl;

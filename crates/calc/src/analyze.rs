@@ -95,6 +95,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
     let mut builtin = Vec::new();
     analysis.growth(&mut builtin);
     analysis.sums(&mut builtin);
+    analysis.quarters_from_year_to_date(&mut builtin);
     analysis.beat_or_miss(&mut builtin);
     for d in builtin {
         analysis.push(d);

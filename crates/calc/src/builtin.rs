@@ -1,6 +1,7 @@
 //! What calc derives for every metric of any taxonomy: values implied by
 //! stated changes, QoQ and YoY changes, and half-year, full-year and
-//! trailing-twelve-month sums of flows.
+//! trailing-twelve-month sums of flows (and nine-month sums, which a
+//! third-quarter filing states).
 
 use std::collections::BTreeMap;
 
@@ -151,7 +152,12 @@ impl Analysis<'_> {
         years.dedup();
         for (metric, dims) in flows {
             for &year in &years {
-                for span in [PeriodSpan::Half(1), PeriodSpan::Half(2), PeriodSpan::Year] {
+                for span in [
+                    PeriodSpan::Half(1),
+                    PeriodSpan::Half(2),
+                    PeriodSpan::NineMonths,
+                    PeriodSpan::Year,
+                ] {
                     let Some(target) = Period::new(year, span) else {
                         continue;
                     };

@@ -46,6 +46,7 @@ mod reconcile;
 mod reconciliation;
 mod resolve;
 mod series_map;
+mod year_to_date;
 
 pub use analysis::{Analysis, Guided, Level, SeriesKey};
 pub use analyze::analyze;

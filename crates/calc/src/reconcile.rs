@@ -22,13 +22,17 @@ pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
             continue;
         }
         let id = fact.metric.id();
-        let is_sum = fact.metric.change.is_none()
-            && fact.metric.metric.additive()
-            && !fact.period.is_quarter();
+        let additive = fact.metric.change.is_none() && fact.metric.metric.additive();
+        let is_sum = additive && !fact.period.is_quarter();
+        // A quarter of an additive flow is derived only as the difference
+        // of two year-to-date figures (`year_to_date.rs`).
+        let by_difference = additive
+            && fact.period.is_quarter()
+            && analysis.derived_at(&id, &fact.dims, fact.period).is_some();
         let formula = vocabulary
             .derived(&id)
             .filter(|_| fact.metric.change.is_none());
-        if fact.metric.change.is_none() && formula.is_none() && !is_sum {
+        if fact.metric.change.is_none() && formula.is_none() && !is_sum && !by_difference {
             out.extend(axis_sums(analysis, fact));
             continue;
         }

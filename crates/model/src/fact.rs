@@ -85,6 +85,21 @@ pub struct Document {
     pub data_file: String,
     /// Number-bearing phrases deliberately not recorded, with the reason.
     pub ignored: Vec<Ignored>,
+    /// For a filing: its form, accession number and filing date, as the
+    /// filer's XBRL data gives them.
+    pub filing: Option<Filing>,
+}
+
+/// What identifies a filing with a regulator: "10-Q 0000029644-21-000018,
+/// filed 2021-06-07".
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Filing {
+    /// The form (`10-Q`, `10-K`, `20-F`).
+    pub form: String,
+    /// The accession number (`0000029644-21-000018`).
+    pub accession: String,
+    /// The day it was filed.
+    pub filed: NaiveDate,
 }
 
 /// A number-bearing phrase of a document that is deliberately not recorded

@@ -78,8 +78,8 @@ pub use conflict::{normalize_phrase, Conflict};
 pub use dataset::{DataFile, Dataset};
 pub use diagnostic::{invalid_utf8, Diagnostic, DiagnosticKind, Excerpt, Severity, SourceText};
 pub use fact::{
-    dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Ignored, Location, Speaker,
-    MAX_EVIDENCE_WORDS,
+    dims_text, word_count, AsOf, Dims, Document, DocumentKind, Fact, Filing, Ignored, Location,
+    Speaker, MAX_EVIDENCE_WORDS,
 };
 pub use figure::{agreement_counts, all_agree, half_unit, Figure, Interval, Qualifier};
 pub use formula::{parse_formula, Expr, Formula, FormulaError, Op, Shift};

@@ -87,6 +87,9 @@ pub struct Metric {
     /// Whether every fact must name its subject (a product, customer or
     /// project); statements about different subjects never conflict.
     pub per_subject: bool,
+    /// The XBRL concepts that state it in filings (`us-gaap:GrossProfit`),
+    /// for importing a filer's facts; a concept states one metric.
+    pub xbrl: Vec<String>,
     /// The taxonomy that defines it.
     pub taxonomy: String,
 }

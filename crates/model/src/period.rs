@@ -18,6 +18,9 @@ pub enum PeriodSpan {
     Quarter(u8),
     /// A fiscal half, 1 or 2.
     Half(u8),
+    /// The first nine months of the fiscal year (`2021-9M`), the
+    /// year-to-date period of a third-quarter filing.
+    NineMonths,
     /// The whole fiscal year.
     Year,
 }
@@ -79,7 +82,7 @@ impl Period {
         let span_ok = match span {
             PeriodSpan::Quarter(q) => (1..=4).contains(&q),
             PeriodSpan::Half(h) => (1..=2).contains(&h),
-            PeriodSpan::Year => true,
+            PeriodSpan::NineMonths | PeriodSpan::Year => true,
         };
         ((MIN_YEAR..=MAX_YEAR).contains(&year) && span_ok).then_some(Period { year, span })
     }
@@ -99,11 +102,12 @@ impl Period {
         matches!(self.span, PeriodSpan::Quarter(_))
     }
 
-    /// Number of quarters the period covers (1, 2 or 4).
+    /// Number of quarters the period covers (1, 2, 3 or 4).
     pub fn quarters_len(&self) -> u8 {
         match self.span {
             PeriodSpan::Quarter(_) => 1,
             PeriodSpan::Half(_) => 2,
+            PeriodSpan::NineMonths => 3,
             PeriodSpan::Year => 4,
         }
     }
@@ -113,6 +117,7 @@ impl Period {
         match self.span {
             PeriodSpan::Quarter(q) => (q, q),
             PeriodSpan::Half(h) => (2 * h - 1, 2 * h),
+            PeriodSpan::NineMonths => (1, 3),
             PeriodSpan::Year => (1, 4),
         }
     }
@@ -226,6 +231,7 @@ impl fmt::Display for Period {
         match self.span {
             PeriodSpan::Quarter(q) => write!(f, "{}-Q{q}", self.year),
             PeriodSpan::Half(h) => write!(f, "{}-H{h}", self.year),
+            PeriodSpan::NineMonths => write!(f, "{}-9M", self.year),
             PeriodSpan::Year => write!(f, "{}-FY", self.year),
         }
     }
@@ -235,7 +241,7 @@ impl FromStr for Period {
     type Err = PeriodError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let expected = "expected a period like 2024-Q3, 2024-H1 or 2024-FY";
+        let expected = "expected a period like 2024-Q3, 2024-H1, 2024-9M or 2024-FY";
         let (year, rest) = s
             .split_once('-')
             .ok_or_else(|| PeriodError::new(format!("invalid period \"{s}\": {expected}")))?;
@@ -257,6 +263,7 @@ impl FromStr for Period {
             [b'Q', d] if d.is_ascii_digit() => PeriodSpan::Quarter(d - b'0'),
             [b'H', d] if d.is_ascii_digit() => PeriodSpan::Half(d - b'0'),
             b"FY" => PeriodSpan::Year,
+            b"9M" => PeriodSpan::NineMonths,
             _ => {
                 return Err(PeriodError::new(format!(
                     "invalid period \"{s}\": {expected}"
@@ -272,7 +279,7 @@ impl FromStr for Period {
             let what = match span {
                 PeriodSpan::Quarter(_) => "a quarter must be Q1 to Q4",
                 PeriodSpan::Half(_) => "a half must be H1 or H2",
-                PeriodSpan::Year => expected,
+                PeriodSpan::NineMonths | PeriodSpan::Year => expected,
             };
             PeriodError::new(format!("impossible period \"{s}\": {what}"))
         })
@@ -291,12 +298,30 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn nine_months_are_the_first_three_quarters() {
+        let p: Period = "2021-9M".parse().unwrap();
+        assert_eq!(p.to_string(), "2021-9M");
+        assert_eq!(p.quarters_len(), 3);
+        assert_eq!(p.quarters().last().unwrap().to_string(), "2021-Q3");
+        let (start, end) = p.dates(7);
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            ("2020-08-01".into(), "2021-04-30".into())
+        );
+        let q3: Period = "2021-Q3".parse().unwrap();
+        let q4: Period = "2021-Q4".parse().unwrap();
+        assert!(q3 < p && p < q4);
+        assert!("2021-9m".parse::<Period>().is_err());
+    }
+
+    #[test]
     fn display_spelled_by_hand_matches_write() {
         for year in MIN_YEAR..=MAX_YEAR {
             for span in [
                 PeriodSpan::Quarter(1),
                 PeriodSpan::Quarter(4),
                 PeriodSpan::Half(2),
+                PeriodSpan::NineMonths,
                 PeriodSpan::Year,
             ] {
                 let Some(p) = Period::new(year, span) else {
@@ -305,6 +330,7 @@ mod tests {
                 let slow = match span {
                     PeriodSpan::Quarter(q) => format!("{year}-Q{q}"),
                     PeriodSpan::Half(h) => format!("{year}-H{h}"),
+                    PeriodSpan::NineMonths => format!("{year}-9M"),
                     PeriodSpan::Year => format!("{year}-FY"),
                 };
                 assert_eq!(p.to_string(), slow);

@@ -18,8 +18,8 @@ use crate::compare::{collect, Compared};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
 use crate::formula::{parse_formula, Formula};
 use crate::metric::{closest, Metric};
-use crate::parse::MemberDecl;
 use crate::parse::{inner_span, parse_taxonomy, Spanned, TaxonomyFile};
+use crate::parse::{MemberDecl, MetricDecl};
 use crate::quantity::Currency;
 use crate::unit::{Dimension, Unit, UnitDef, UnitTable};
 
@@ -145,6 +145,21 @@ impl Vocabulary {
             self.by_id.insert(metric.id.clone(), self.metrics.len());
             self.metrics.push(metric);
         }
+    }
+
+    /// The metric an XBRL concept (`us-gaap:GrossProfit`) states, from the
+    /// metrics' `xbrl` lists; `None` for a concept no metric lists.
+    ///
+    /// ```
+    /// use qbrief_model::{Currency, Vocabulary};
+    /// let v = Vocabulary::builtin(&["base"], Currency::USD);
+    /// assert_eq!(v.metric_for_concept("us-gaap:GrossProfit").unwrap().id, "gross_profit");
+    /// assert!(v.metric_for_concept("us-gaap:NoSuchConcept").is_none());
+    /// ```
+    pub fn metric_for_concept(&self, concept: &str) -> Option<&Arc<Metric>> {
+        self.metrics
+            .iter()
+            .find(|m| m.xbrl.iter().any(|c| c == concept))
     }
 
     /// A metric by id.
@@ -313,6 +328,9 @@ struct Builder {
     diagnostics: Vec<Diagnostic>,
     /// Where each unit, metric, axis, section and derived id was first defined.
     defined: BTreeMap<(&'static str, String), String>,
+    /// Which metric (and file) each XBRL concept was first mapped to: a
+    /// concept states one metric, or an importer could not choose.
+    concepts: BTreeMap<String, (String, String)>,
 }
 
 impl Builder {
@@ -347,6 +365,32 @@ impl Builder {
         }
         self.defined.insert((what, id.clone()), here);
         true
+    }
+
+    /// The metric's XBRL concepts that no other metric has claimed.
+    fn xbrl_concepts(&mut self, file: &TaxonomyFile, m: &MetricDecl) -> Vec<String> {
+        let mut out = Vec::new();
+        for (concept, span) in &m.xbrl {
+            if let Some((metric, first)) = self.concepts.get(concept) {
+                self.diagnostics.push(
+                    file.error(
+                        K::DuplicateDefinition,
+                        format!(
+                            "XBRL concept \"{concept}\" is mapped to \"{metric}\" and to \"{}\"",
+                            m.id.0
+                        ),
+                        span.clone(),
+                    )
+                    .with_note(format!("first mapped in {first}"))
+                    .with_hint("a concept states one metric: remove it from one of the two lists"),
+                );
+                continue;
+            }
+            self.concepts
+                .insert(concept.clone(), (m.id.0.clone(), file.path.clone()));
+            out.push(concept.clone());
+        }
+        out
     }
 
     fn units(&mut self, file: &TaxonomyFile) {
@@ -505,6 +549,7 @@ impl Builder {
             if !section_ok {
                 continue;
             }
+            let xbrl = self.xbrl_concepts(file, m);
             self.vocabulary
                 .by_id
                 .insert(m.id.0.clone(), self.vocabulary.metrics.len());
@@ -518,6 +563,7 @@ impl Builder {
                 section: m.section.0.clone(),
                 synonyms: m.synonyms.clone(),
                 per_subject: m.per_subject,
+                xbrl,
                 taxonomy: file.id.clone(),
             }));
         }

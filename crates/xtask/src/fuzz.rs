@@ -1,6 +1,7 @@
 //! A seeded mutation fuzzer over the parsers that read what people write:
 //! the data-file loader, the value parser, the taxonomy loader (with the
-//! vocabulary checks) and the formula parser. It mutates the real data and
+//! vocabulary checks), the formula parser, and the importer of SEC
+//! companyfacts JSON. It mutates the real data and
 //! taxonomy files, catches any panic, and keeps the input that caused it.
 
 use std::panic::{self, AssertUnwindSafe};
@@ -15,13 +16,13 @@ use qbrief_model::{
 /// What a fuzzing run did.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Inputs run per target: loader, values, taxonomies, formulas.
-    pub inputs: [u64; 4],
+    /// Inputs run per target: loader, values, taxonomies, formulas, XBRL.
+    pub inputs: [u64; 5],
     /// Inputs that panicked, saved under the findings folder.
     pub panics: Vec<String>,
 }
 
-const TARGETS: [&str; 4] = ["loader", "value", "taxonomy", "formula"];
+const TARGETS: [&str; 5] = ["loader", "value", "taxonomy", "formula", "xbrl"];
 
 /// Tokens worth inserting: the syntax of the formats being parsed.
 const TOKENS: &[&str] = &[
@@ -68,6 +69,15 @@ const TOKENS: &[&str] = &[
     "[[derived]]\n",
     "formula = \"a / b\"\n",
     "unit = \"money/(TH/s)\"\n",
+    "\"val\": ",
+    "\"start\": \"2020-08-01\", ",
+    "\"end\": \"2020-13-31\", ",
+    "\"USD/shares\"",
+    "1e400",
+    "-0.0",
+    "null",
+    "true",
+    "\"fp\": \"Q3\"",
 ];
 
 /// Runs `inputs` inputs (or until `seconds` pass), seeded by `seed`, reading
@@ -80,16 +90,18 @@ pub fn run(root: &Path, inputs: u64, seconds: u64, seed: u64, findings: &Path) -
     let hook = panic::take_hook();
     panic::set_hook(Box::new(|_| {}));
     let vocabulary = Vocabulary::builtin(&["bitcoin-mining"], Currency::USD);
+    let base = Vocabulary::builtin(&["base"], Currency::USD);
     for n in 0..inputs {
         if n % 1024 == 0 && Instant::now() > deadline {
             break;
         }
-        let target = (n % 4) as usize;
+        let target = (n % 5) as usize;
         let seed_text = match target {
             0 => corpus.pick_document(&mut rng),
             1 => corpus.pick(&mut rng, &corpus.values),
             2 => corpus.pick(&mut rng, &corpus.taxonomies),
-            _ => corpus.pick(&mut rng, &corpus.formulas),
+            3 => corpus.pick(&mut rng, &corpus.formulas),
+            _ => corpus.pick(&mut rng, &corpus.companyfacts),
         };
         let input = mutate(&mut rng, seed_text);
         let company = &corpus.company;
@@ -113,6 +125,11 @@ pub fn run(root: &Path, inputs: u64, seconds: u64, seed: u64, findings: &Path) -
                     let mut chain: Vec<&qbrief_model::TaxonomyFile> = base.iter().collect();
                     chain.push(&file);
                     let _ = Vocabulary::build(&chain, Currency::USD);
+                }
+            }
+            4 => {
+                if let Ok(facts) = qbrief_filings::parse_companyfacts("f.json", input.as_bytes()) {
+                    let _ = qbrief_filings::import(&facts, &base, Currency::USD, 7);
                 }
             }
             _ => {
@@ -143,6 +160,7 @@ struct Corpus {
     values: Vec<String>,
     taxonomies: Vec<String>,
     formulas: Vec<String>,
+    companyfacts: Vec<String>,
 }
 
 impl Corpus {
@@ -177,7 +195,11 @@ impl Corpus {
         let values = quoted("value = ", &documents);
         let formulas = quoted("formula = ", &taxonomies);
         let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\ntaxonomies = [\"bitcoin-mining\"]\n".to_string();
+        let facts = root.join("sources/donaldson/donaldson-companyfacts.json");
+        let companyfacts = vec![std::fs::read_to_string(&facts)
+            .with_context(|| format!("cannot read {}", facts.display()))?];
         Ok(Corpus {
+            companyfacts,
             company,
             documents,
             values,

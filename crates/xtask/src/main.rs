@@ -42,12 +42,13 @@ fn main() -> Result<()> {
             let report = xtask::fuzz::run(Path::new("."), inputs, seconds, seed, Path::new("target/fuzz-findings"))?;
             let total: u64 = report.inputs.iter().sum();
             println!(
-                "fuzz: {total} inputs in {:.1} s (loader {}, values {}, taxonomies {}, formulas {}), seed {seed}, {} panics",
+                "fuzz: {total} inputs in {:.1} s (loader {}, values {}, taxonomies {}, formulas {}, XBRL {}), seed {seed}, {} panics",
                 start.elapsed().as_secs_f64(),
                 report.inputs[0],
                 report.inputs[1],
                 report.inputs[2],
                 report.inputs[3],
+                report.inputs[4],
                 report.panics.len()
             );
             for p in &report.panics {

@@ -132,6 +132,7 @@ pub(super) fn doc_quarter(p: Period) -> i32 {
     match p.span() {
         PeriodSpan::Quarter(q) => i32::from(q),
         PeriodSpan::Half(h) => i32::from(h) * 2,
+        PeriodSpan::NineMonths => 3,
         PeriodSpan::Year => 4,
     }
 }

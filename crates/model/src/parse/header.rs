@@ -7,10 +7,21 @@ use super::toml_cx::{Cx, Required};
 use super::toml_tree::Table;
 use crate::company::CompanyId;
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K};
-use crate::fact::{Document, DocumentKind, Speaker};
+use crate::fact::{Document, DocumentKind, Filing, Speaker};
 use crate::metric::closest;
 
-const DOCUMENT_KEYS: &[&str] = &["id", "company", "kind", "title", "date", "period", "file"];
+const DOCUMENT_KEYS: &[&str] = &[
+    "id",
+    "company",
+    "kind",
+    "title",
+    "date",
+    "period",
+    "file",
+    "form",
+    "accession",
+    "filed",
+];
 
 impl Cx<'_> {
     pub(super) fn document(
@@ -74,19 +85,10 @@ impl Cx<'_> {
             found
         });
         let date = match date {
-            Some((text, date_span)) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-                Ok(d) => Some(Some(d)),
-                Err(_) => {
-                    self.push(
-                        Diagnostic::error(K::InvalidField, format!("invalid date \"{text}\""))
-                            .at(self.source, date_span)
-                            .with_hint("write dates as YYYY-MM-DD, for example \"2024-08-15\""),
-                    );
-                    None
-                }
-            },
+            Some(spanned) => self.date(spanned).map(Some),
             None => Some(None),
         };
+        let filing = self.filing(table, kind, span.clone());
         let period = period.and_then(|(p, s)| self.period(&p, s));
         Some(Document {
             id: id?,
@@ -99,6 +101,68 @@ impl Cx<'_> {
             speakers: speakers.to_vec(),
             data_file: self.source.name().to_string(),
             ignored: Vec::new(),
+            filing: filing?,
         })
+    }
+
+    fn date(&mut self, (text, span): (String, std::ops::Range<usize>)) -> Option<NaiveDate> {
+        match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.push(
+                    Diagnostic::error(K::InvalidField, format!("invalid date \"{text}\""))
+                        .at(self.source, span)
+                        .with_hint("write dates as YYYY-MM-DD, for example \"2024-08-15\""),
+                );
+                None
+            }
+        }
+    }
+
+    /// `form`, `accession` and `filed`: all three on a filing that records
+    /// them, none on another kind of document. `Some(None)` when absent.
+    fn filing(
+        &mut self,
+        table: &Table<'_, '_>,
+        kind: Option<DocumentKind>,
+        span: std::ops::Range<usize>,
+    ) -> Option<Option<Filing>> {
+        let form = self.string(table, "form", Required::No, span.clone());
+        let accession = self.string(table, "accession", Required::No, span.clone());
+        let filed = self.string(table, "filed", Required::No, span.clone());
+        if form.is_none() && accession.is_none() && filed.is_none() {
+            return Some(None);
+        }
+        if kind.is_some_and(|k| k != DocumentKind::Filing) {
+            let first = [&form, &accession, &filed]
+                .into_iter()
+                .flatten()
+                .next()
+                .map(|(_, s)| s.clone())
+                .unwrap_or(span);
+            self.push(
+                Diagnostic::error(
+                    K::InvalidField,
+                    "only a filing has a form, accession and filing date",
+                )
+                .at(self.source, first)
+                .with_hint("set kind = \"filing\", or remove form, accession and filed"),
+            );
+            return None;
+        }
+        let (Some(form), Some(accession), Some(filed)) = (form, accession, filed) else {
+            self.push(
+                Diagnostic::error(K::MissingKey, "a filing records its form, accession and filed date together")
+                    .at(self.source, span)
+                    .with_hint("write form = \"10-Q\", accession = \"0000029644-21-000018\" and filed = \"2021-06-07\""),
+            );
+            return None;
+        };
+        let filed = self.date(filed)?;
+        Some(Some(Filing {
+            form: form.0,
+            accession: accession.0,
+            filed,
+        }))
     }
 }

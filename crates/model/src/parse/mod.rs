@@ -18,4 +18,5 @@ pub(crate) use axis_decl::MemberDecl;
 pub(crate) use company_file::parse_company;
 pub(crate) use document_file::parse_document;
 pub(crate) use span::{inner_span, Spanned};
+pub(crate) use taxonomy_file::MetricDecl;
 pub use taxonomy_file::{parse_taxonomy, TaxonomyFile};

@@ -27,6 +27,7 @@ const METRIC_KEYS: &[&str] = &[
     "synonyms",
     "per_subject",
     "compare",
+    "xbrl",
 ];
 const DERIVED_KEYS: &[&str] = &[
     "id", "label", "formula", "unit", "section", "for_each", "compare",
@@ -75,6 +76,7 @@ pub(crate) struct MetricDecl {
     pub per_subject: bool,
     /// What the universe index compares: `None` the value, else a change.
     pub compare: Vec<Option<Change>>,
+    pub xbrl: Vec<Spanned>,
 }
 
 #[derive(Debug, Clone)]
@@ -318,6 +320,7 @@ impl Cx<'_> {
         let synonyms = self.string_list(t, "synonyms").unwrap_or_default();
         let per_subject = self.boolean(t, "per_subject").is_some_and(|(b, _)| b);
         let compare = self.compare(t);
+        let xbrl = self.xbrl_concepts(t);
         let kind = kind.and_then(|k| self.named(k, MetricKind::NAMES, "kind"));
         let sign = sign.and_then(|s| self.named(s, SignConvention::NAMES, "sign"));
         Some(MetricDecl {
@@ -330,7 +333,31 @@ impl Cx<'_> {
             synonyms: synonyms.into_iter().map(|(s, _)| s).collect(),
             per_subject,
             compare,
+            xbrl,
         })
+    }
+
+    /// The `xbrl` list of a metric: the concepts that state it in filings,
+    /// each `prefix:LocalName` (`us-gaap:Revenues`).
+    fn xbrl_concepts(&mut self, t: &Table<'_, '_>) -> Vec<Spanned> {
+        let mut out = Vec::new();
+        for (concept, span) in self.string_list(t, "xbrl").unwrap_or_default() {
+            if is_xbrl_concept(&concept) {
+                out.push((concept, span));
+            } else {
+                self.push(
+                    Diagnostic::error(
+                        K::InvalidField,
+                        format!("invalid XBRL concept \"{concept}\""),
+                    )
+                    .at(self.source, span)
+                    .with_hint(
+                        "write a concept as prefix:LocalName, for example \"us-gaap:Revenues\"",
+                    ),
+                );
+            }
+        }
+        out
     }
 
     fn named<T: Copy>(
@@ -374,6 +401,22 @@ impl Cx<'_> {
             compare,
         })
     }
+}
+
+/// Whether `text` is a qualified XBRL concept name: a namespace prefix
+/// (`us-gaap`, `ifrs-full`, `dei`), a colon and a local name that starts
+/// with a letter (`RevenueFromContractWithCustomerIncludingAssessedTax`).
+pub(crate) fn is_xbrl_concept(text: &str) -> bool {
+    let Some((prefix, local)) = text.split_once(':') else {
+        return false;
+    };
+    let prefix_ok = prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let local_ok = local.starts_with(|c: char| c.is_ascii_alphabetic())
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    prefix_ok && local_ok
 }
 
 #[cfg(test)]
