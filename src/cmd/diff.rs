@@ -42,8 +42,13 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
                 writeln!(err, "{d}")?;
             }
             bail!(
-                "{side} has {} data error(s) (`qbrief check` lists them): its numbers cannot be compared",
-                errors.len()
+                "{side} has {} data error(s) (`qbrief check` lists them): its numbers cannot be compared{}",
+                errors.len(),
+                if side == args.base {
+                    " (both sides use this binary's built-in taxonomies, which an older base may not fit)"
+                } else {
+                    ""
+                }
             );
         }
     }

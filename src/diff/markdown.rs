@@ -22,8 +22,46 @@ const KINDS: [Kind; 8] = [
     Kind::Guidance,
 ];
 
-/// The whole report.
+/// The most characters a GitHub comment holds is 65,536; this leaves room
+/// for the notes that say what was left out.
+pub const COMMENT_LIMIT: usize = 65_000;
+
+/// The whole report, fitting a pull-request comment: past
+/// [`COMMENT_LIMIT`] characters the folded detail is left out, then the
+/// rows past the limit, each time with a note saying so (`--format json`
+/// always lists everything).
 pub fn markdown(report: &Report) -> String {
+    markdown_within(report, COMMENT_LIMIT)
+}
+
+/// [`markdown`] within `limit` characters.
+pub fn markdown_within(report: &Report, limit: usize) -> String {
+    let full = render(report, true);
+    if full.chars().count() <= limit {
+        return full;
+    }
+    let note = "\n_The detail is left out: with it this comment would be too long for GitHub. `qbrief diff --format json` lists everything._\n";
+    let short = render(report, false) + note;
+    if short.chars().count() <= limit {
+        return short;
+    }
+    let rows = |text: &str| text.lines().filter(|l| l.starts_with("| ")).count();
+    let cut_note = "\n\n_More changes are left out: this comment would be too long for GitHub. `qbrief diff --format json` lists everything._\n";
+    let budget = limit.saturating_sub(cut_note.chars().count() + 120);
+    let mut kept = String::new();
+    for line in short.lines() {
+        if kept.chars().count() + line.chars().count() + 1 > budget {
+            break;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    let left = rows(&short).saturating_sub(rows(&kept));
+    kept.push_str(&cut_note.replace("More changes are", &format!("{} more rows are", left)));
+    kept
+}
+
+fn render(report: &Report, detail: bool) -> String {
     let mut out = String::new();
     let n = report.changes().count();
     let _ = write!(
@@ -44,12 +82,12 @@ pub fn markdown(report: &Report) -> String {
         counts(report.changes())
     );
     for company in &report.companies {
-        write_company(&mut out, company);
+        write_company(&mut out, company, detail);
     }
     out
 }
 
-fn write_company(out: &mut String, c: &CompanyDiff) {
+fn write_company(out: &mut String, c: &CompanyDiff, detail: bool) {
     let _ = writeln!(
         out,
         "\n### {} (`{}`)\n\n{}.\n",
@@ -83,7 +121,7 @@ fn write_company(out: &mut String, c: &CompanyDiff) {
         );
     }
     let detailed: Vec<&Change> = c.changes.iter().filter(|c| !c.detail.is_empty()).collect();
-    if detailed.is_empty() {
+    if detailed.is_empty() || !detail {
         return;
     }
     let _ = writeln!(
@@ -177,5 +215,63 @@ fn plural(n: usize, word: &str) -> String {
         (1, _) => format!("1 {word}"),
         (_, "company") => format!("{n} companies"),
         _ => format!("{n} {word}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(rows: usize) -> Report {
+        let change = Change {
+            company: "acme".into(),
+            kind: Kind::Derived,
+            change: Action::Changed,
+            period: Some("2024-Q3".parse().unwrap()),
+            old_period: None,
+            metric: "operating_margin".into(),
+            label: "Operating margin".into(),
+            dims: Default::default(),
+            old: Some("-77.4%".into()),
+            new: Some("-75.4%".into()),
+            old_at: None,
+            new_at: None,
+            cause: vec!["revenue 2024-Q3 (call)".into()],
+            title: None,
+            detail: vec!["formula: operating_income / revenue * 100".into()],
+        };
+        Report {
+            base: "HEAD".into(),
+            head: "data".into(),
+            companies: vec![CompanyDiff {
+                id: "acme".into(),
+                name: "Acme".into(),
+                changes: vec![change; rows],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_short_report_is_whole() {
+        let text = markdown(&report(2));
+        assert!(text
+            .starts_with("**qbrief diff** `HEAD` → `data`: 2 changes in 1 company (2 derived).\n"));
+        assert!(text.contains("<details>"));
+        assert_eq!(text.matches("| derived | 2024-Q3 | Operating margin | -77.4% | -75.4% | revenue 2024-Q3 (call) |").count(), 2);
+    }
+
+    #[test]
+    fn a_long_report_fits_a_comment_and_says_what_it_left_out() {
+        let text = markdown_within(&report(40), 4_000);
+        assert!(text.chars().count() <= 4_000, "{}", text.chars().count());
+        assert!(!text.contains("<details>"));
+        assert!(text.contains("The detail is left out"));
+        let text = markdown_within(&report(400), 4_000);
+        assert!(text.chars().count() <= 4_000);
+        let kept = text.lines().filter(|l| l.starts_with("| derived")).count();
+        assert!(
+            text.contains(&format!("{} more rows are left out", 400 - kept)),
+            "{text}"
+        );
     }
 }

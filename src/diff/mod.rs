@@ -25,7 +25,7 @@ mod text;
 
 pub use change::{Action, Change, CompanyDiff, Kind, Report};
 pub use compare::{compare, compare_company};
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_within, COMMENT_LIMIT};
 
 /// The changes as JSON: one object per change with `company`, `kind`,
 /// `change`, `period`, `metric`, `label`, `dims`, `old`, `new`, `old_at`,
