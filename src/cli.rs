@@ -152,6 +152,20 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// What a change does to the numbers: stated facts, derived and implied figures, checks and guidance outcomes that differ from BASE (exit 0 no change, 1 changes, 2 trouble).
+    Diff {
+        /// The base: a data folder (an existing directory), else a git revision (HEAD, main, a commit id) of the repository holding --data.
+        base: String,
+        /// The data folder (the new side).
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Only this company.
+        #[arg(long)]
+        company: Option<String>,
+        /// Output format: Markdown for a pull-request comment, or one JSON row per change.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
+    },
     /// List the metrics, derived formulas, axes and units of each company's taxonomies.
     Metrics {
         /// The data folder; without company folders, the built-in taxonomies are listed.
@@ -213,4 +227,10 @@ pub enum DraftFormat {
 pub enum ExportFormat {
     Json,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Md,
+    Json,
 }

@@ -27,8 +27,10 @@
 
 use std::path::Path;
 
+pub mod diff;
 pub mod export;
 pub mod loader;
+pub mod revision;
 pub mod sources;
 
 pub use qbrief_calc as calc;

@@ -1,9 +1,11 @@
 //! One module per subcommand; `run` dispatches and chooses the exit code
-//! (0 ok, 1 check failures found, 2 usage or I/O error).
+//! (0 ok, 1 check failures found, or changes for `diff`, 2 usage or I/O
+//! error).
 
 mod check;
 mod coverage;
 mod coverage_filings;
+mod diff;
 mod draft;
 mod export;
 mod import_xbrl;
@@ -113,5 +115,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => coverage::run(&documents, &sources, &data, format),
         Command::Metrics { data, company } => metrics::run(&data, company.as_deref()),
+        Command::Diff {
+            base,
+            data,
+            company,
+            format,
+        } => diff::run(&diff::Args {
+            base: &base,
+            data: &data,
+            company: company.as_deref(),
+            format,
+        }),
     }
 }

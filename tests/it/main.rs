@@ -5,6 +5,7 @@ mod calc;
 mod check;
 mod cli;
 mod dataset;
+mod diff;
 mod draft;
 mod draft_check;
 mod export;
