@@ -273,8 +273,8 @@ fn every_bundled_source_document_is_accounted_for() {
     let documents = qbrief::sources::documents(&sources()).expect("sources/ is in the repository");
     assert_eq!(
         documents.len(),
-        11,
-        "the documents the bundled data cites: {documents:?}"
+        12,
+        "the documents the bundled data cites (eleven calls and Donaldson's companyfacts JSON): {documents:?}"
     );
     // With no document named, coverage reads every document of sources/,
     // and fails on one that no data file records.

@@ -14,7 +14,12 @@ fn transcripts() -> Vec<(PathBuf, String)> {
     let loaded = qbrief::load(root().join("data")).expect("the bundled data loads");
     let mut out = Vec::new();
     for data in loaded.dataset.companies.values() {
-        for document in &data.documents {
+        // Filings are imported, not drafted.
+        for document in data
+            .documents
+            .iter()
+            .filter(|d| d.kind != qbrief::model::DocumentKind::Filing)
+        {
             let path = root()
                 .join("sources")
                 .join(data.company.id.as_str())
