@@ -42,7 +42,12 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
         ) else {
             continue;
         };
-        for document in &data.documents {
+        // Filings are imported (`import-xbrl`), not drafted.
+        for document in data
+            .documents
+            .iter()
+            .filter(|d| d.kind != qbrief_model::DocumentKind::Filing)
+        {
             let path = sources.join(&name).join(&document.file);
             let Ok(text) = std::fs::read_to_string(&path) else {
                 let _ = writeln!(
