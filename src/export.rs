@@ -1,7 +1,9 @@
 //! Export records: every stated fact, and calc's derived and implied
 //! numbers, as flat records in canonical units (the rows of `qbrief export`).
 
-use qbrief_calc::Derived;
+use std::collections::HashMap;
+
+use qbrief_calc::{Derived, Filed, Status};
 use qbrief_model::{dims_text, Dataset, Fact};
 use serde::Serialize;
 
@@ -53,6 +55,18 @@ pub struct Record {
     pub as_written: String,
     /// What a reader must know.
     pub note: String,
+    /// For a figure stated in a filing: its form (`10-Q`).
+    pub filing_form: String,
+    /// Its accession number.
+    pub filing_accession: String,
+    /// Its filing date.
+    pub filing_date: String,
+    /// For a stated figure calc can recompute: each outcome with the
+    /// formula it was compared with, `; `-separated.
+    pub reconciliation: String,
+    /// For a figure a call states that the filings also give: each
+    /// outcome with the filed figure, `; `-separated.
+    pub against_filings: String,
 }
 
 impl Record {
@@ -86,6 +100,11 @@ impl Record {
             evidence: fact.evidence.clone(),
             as_written: fact.as_written.clone().unwrap_or_default(),
             note: fact.note.clone().unwrap_or_default(),
+            filing_form: String::new(),
+            filing_accession: String::new(),
+            filing_date: String::new(),
+            reconciliation: String::new(),
+            against_filings: String::new(),
         }
     }
 
@@ -119,6 +138,11 @@ impl Record {
             evidence: String::new(),
             as_written: String::new(),
             note: String::new(),
+            filing_form: String::new(),
+            filing_accession: String::new(),
+            filing_date: String::new(),
+            reconciliation: String::new(),
+            against_filings: String::new(),
         }
     }
 }
@@ -132,22 +156,55 @@ fn present(value: rust_decimal::Decimal) -> String {
 /// Every record of the dataset in a deterministic order: per company and
 /// period, stated facts, then calc's derived and implied numbers.
 pub fn records(dataset: &Dataset) -> Vec<Record> {
-    let mut facts: Vec<&Fact> = dataset.facts().collect();
-    facts.sort_by(|a, b| {
-        (&a.company, a.period, a.metric.id(), &a.source, &a.location).cmp(&(
-            &b.company,
-            b.period,
-            b.metric.id(),
-            &b.source,
-            &b.location,
-        ))
-    });
-    let mut records: Vec<(qbrief_model::Period, Record)> = facts
-        .into_iter()
-        .map(|f| (f.period, Record::stated(f)))
-        .collect();
+    let mut records: Vec<(qbrief_model::Period, Record)> = Vec::new();
     for data in dataset.companies.values() {
         let analysis = qbrief_calc::analyze(data);
+        let compared = against_filings(&analysis);
+        let mut facts: Vec<&Fact> = data.facts.iter().collect();
+        facts.sort_by(|a, b| {
+            (a.period, a.metric.id(), &a.source, &a.location).cmp(&(
+                b.period,
+                b.metric.id(),
+                &b.source,
+                &b.location,
+            ))
+        });
+        for fact in facts {
+            let mut r = Record::stated(fact);
+            if let Some(filing) = analysis
+                .document(&fact.source)
+                .and_then(|d| d.filing.as_ref())
+            {
+                r.filing_form = filing.form.clone();
+                r.filing_accession = filing.accession.clone();
+                r.filing_date = filing.filed.to_string();
+            }
+            r.reconciliation = analysis
+                .reconciliations_of(fact)
+                .map(|rec| {
+                    let with = rec
+                        .derived
+                        .as_ref()
+                        .map(|d| {
+                            let value = d.value.map(present).unwrap_or_else(|| "n/m".into());
+                            format!(" with {value} = {}", d.formula)
+                        })
+                        .unwrap_or_default();
+                    match &rec.status {
+                        Status::Consistent => format!("consistent{with}"),
+                        Status::Inconsistent { gap } => {
+                            format!("inconsistent (gap {}){with}", present(*gap))
+                        }
+                        Status::Uncheckable { reason } => format!("uncheckable: {reason}"),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            if let Some(outcomes) = compared.get(&std::ptr::from_ref(fact)) {
+                r.against_filings = outcomes.join("; ");
+            }
+            records.push((fact.period, r));
+        }
         let company = data.company.id.as_str();
         let computed = analysis.implied.values().chain(analysis.derived.iter());
         records.extend(computed.map(|d| (d.period, Record::derived(company, d))));
@@ -157,4 +214,35 @@ pub fn records(dataset: &Dataset) -> Vec<Record> {
         (&a.company, pa, a.origin, &a.metric).cmp(&(&b.company, pb, b.origin, &b.metric))
     });
     records.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The outcomes of each call statement compared with the filings, by the
+/// statement's address.
+fn against_filings(analysis: &qbrief_calc::Analysis<'_>) -> HashMap<*const Fact, Vec<String>> {
+    let mut periods: Vec<_> = analysis.data.documents.iter().map(|d| d.period).collect();
+    periods.sort();
+    periods.dedup();
+    let mut out: HashMap<*const Fact, Vec<String>> = HashMap::new();
+    for period in periods {
+        for c in analysis.against_filings(period) {
+            let filed = match c.filed {
+                Filed::Stated(f) => format!("{} filed in {}", f.value_text, f.source),
+                Filed::Derived(d) => format!(
+                    "{} from the filings: {}",
+                    d.value.map(present).unwrap_or_else(|| "n/m".into()),
+                    d.formula
+                ),
+            };
+            let outcome = match &c.status {
+                Status::Inconsistent { gap } => {
+                    format!("inconsistent (gap {}) with {filed}", present(*gap))
+                }
+                _ => format!("consistent with {filed}"),
+            };
+            out.entry(std::ptr::from_ref(c.said))
+                .or_default()
+                .push(outcome);
+        }
+    }
+    out
 }

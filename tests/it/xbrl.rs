@@ -151,3 +151,71 @@ fn a_restatement_is_kept_and_shown_as_a_conflict() {
         check.stderr
     );
 }
+
+/// The fixture company with the filings of `call-against-filing.json` and
+/// the call of the same quarter.
+fn call_and_filing() -> DataDir {
+    let (data, out) = import_fixture("call-against-filing.json");
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    data.write(
+        "2021-q1-call.toml",
+        &fs::read(inputs("xbrl").join("call-against-filing.toml")).expect("fixture call"),
+    );
+    data
+}
+
+#[test]
+fn check_warns_where_the_call_disagrees_with_the_filings() {
+    let data = call_and_filing();
+    let check = qbrief(data.path(), &["check", "--color", "never"]);
+    let all = format!("{}{}", check.stdout, check.stderr);
+    assert_eq!(check.code, 0, "warnings only: {all}");
+    // The call's revenue conflicts with the filed one; the filed one is used.
+    assert!(
+        all.contains("conflicting statements of revenue for 2021-Q1"),
+        "{all}"
+    );
+    assert!(all.contains("as filed"), "{all}");
+    // Its growth disagrees with the filed ends.
+    assert!(
+        all.contains("stated revenue.yoy for 2021-Q1 \"+9%\" (Jo Smith) disagrees with derived"),
+        "{all}"
+    );
+    assert!(!all.contains("gross_margin for 2021-Q1"), "{all}");
+}
+
+#[test]
+fn the_brief_shows_agreement_in_one_line_and_disagreement_side_by_side() {
+    let data = call_and_filing();
+    let out = qbrief(
+        data.path(),
+        &[
+            "render", "--period", "2021-Q1", "--quiet", "--color", "never",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let brief = fs::read_to_string(data.path().join("reports/acme/2021-Q1.md")).expect("brief");
+    let section: String = brief
+        .lines()
+        .skip_while(|l| *l != "### Call against filings")
+        .take_while(|l| *l != "### Conflicting statements")
+        .collect::<Vec<_>>()
+        .join("\n");
+    let conflicts: String = brief
+        .lines()
+        .skip_while(|l| *l != "### Conflicting statements")
+        .take(5)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let notes: Vec<&str> = brief.lines().filter(|l| l.starts_with("[^")).collect();
+    insta::assert_snapshot!(format!("{section}\n{conflicts}\n\n{}", notes.join("\n")));
+}
+
+#[test]
+fn a_company_without_filings_says_so() {
+    let out = std::fs::read_to_string(root().join("reports/canaan/2024-Q3.md")).expect("brief");
+    assert!(
+        out.contains("No filings of Canaan Inc. are imported"),
+        "the Canaan brief does not say that no filings are imported"
+    );
+}

@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod against_filings;
 mod analysis;
 mod analyze;
 mod bounds;
@@ -48,6 +49,7 @@ mod resolve;
 mod series_map;
 mod year_to_date;
 
+pub use against_filings::{AgainstFiling, Filed};
 pub use analysis::{Analysis, Guided, Level, SeriesKey};
 pub use analyze::analyze;
 pub use change::{

@@ -27,6 +27,8 @@ pub enum Rule {
     Agreeing,
     /// Marked `preferred = true` in the data.
     Preferred,
+    /// Stated in a filing, against what a call said.
+    Filed,
     /// Agreed with by more statements than any rival claim.
     Corroborated,
     /// Stated by the CFO.
@@ -44,6 +46,7 @@ impl Rule {
             Rule::Single => "single statement",
             Rule::Agreeing => "statements agree; most precise taken",
             Rule::Preferred => "preferred by the data author",
+            Rule::Filed => "as filed",
             Rule::Corroborated => "corroborated by more statements",
             Rule::Cfo => "CFO's statement",
             Rule::MostPrecise => "most precise statement",
@@ -125,6 +128,15 @@ fn pick_in_conflict<'a>(statements: &[&'a Fact]) -> (&'a Fact, Rule) {
     let preferred: Vec<&Fact> = statements.iter().copied().filter(|f| f.preferred).collect();
     if let [one] = preferred.as_slice() {
         return (one, Rule::Preferred);
+    }
+    // A filing is the company's formal statement: against a call it wins,
+    // where the filings agree among themselves (a restatement does not).
+    let filed: Vec<&Fact> = statements.iter().copied().filter(|f| f.filed).collect();
+    if !filed.is_empty()
+        && filed.len() < statements.len()
+        && all_agree(filed.iter().map(|f| &f.figure))
+    {
+        return (most_precise(&filed), Rule::Filed);
     }
     let figures: Vec<&Figure> = statements.iter().map(|f| &f.figure).collect();
     let support = agreement_counts(&figures);

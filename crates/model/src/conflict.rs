@@ -98,7 +98,7 @@ impl Conflict<'_> {
                     f.value_text,
                     f.speaker
                         .as_ref()
-                        .map_or("unattributed".to_string(), |s| format!(
+                        .map_or(f.speaker_name().to_string(), |s| format!(
                             "{}, {}",
                             s.name, s.role
                         ))
@@ -139,16 +139,22 @@ impl Conflict<'_> {
         }
         for f in &self.statements {
             d = d.with_note(format!(
-                "{}:{}: {} said \"{}\" ({}): \"{}\"",
+                "{}:{}: {} \"{}\" ({}): \"{}\"",
                 f.location.file,
                 f.location.line,
-                f.speaker_name(),
+                if f.speaker.is_none() && f.filed {
+                    "filed".to_string()
+                } else {
+                    format!("{} said", f.speaker_name())
+                },
                 f.value_text,
                 f.source,
                 f.evidence
             ));
         }
+        let filed = self.statements.iter().any(|f| f.filed);
         match preferred.as_slice() {
+            [] if filed && self.statements.iter().any(|f| !f.filed) => d.with_hint("both statements are kept; the filed figure is used, unless preferred = true on another says why in its note"),
             [] => d.with_hint("both statements are kept; set preferred = true on the one to use, and say why in its note"),
             [one] => d.with_note(format!(
                 "reviewed: the data prefers \"{}\" ({}, {}:{})",

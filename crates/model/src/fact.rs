@@ -176,6 +176,9 @@ pub struct Fact {
     pub note: Option<String>,
     /// Set by a data author to choose this statement in a conflict.
     pub preferred: bool,
+    /// Stated in a filing (a document of kind `filing`): in a conflict with
+    /// what a call said, the filed figure is used.
+    pub filed: bool,
     /// Where the fact is in its data file (the `[[fact]]` header).
     pub location: Location,
 }
@@ -192,11 +195,13 @@ pub fn dims_text(dims: &Dims) -> String {
 }
 
 impl Fact {
-    /// The speaker's name, or "unattributed".
+    /// The speaker's name; "as filed" for a filing, else "unattributed".
     pub fn speaker_name(&self) -> &str {
-        self.speaker
-            .as_ref()
-            .map_or("unattributed", |s| s.name.as_str())
+        match &self.speaker {
+            Some(s) => s.name.as_str(),
+            None if self.filed => "as filed",
+            None => "unattributed",
+        }
     }
 
     /// Whether two statements of the same metric and period can both be

@@ -325,6 +325,7 @@ impl<'s> Cx<'s> {
             as_written: as_written.map(|(w, _)| w),
             note: note.map(|(n, _)| n),
             preferred,
+            filed: document.kind == crate::fact::DocumentKind::Filing,
             location,
         })
     }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use qbrief_calc::Analysis;
 use qbrief_model::{Company, Period};
 
-use super::{headline, notes, quality, sections};
+use super::{filings, headline, notes, quality, sections};
 use super::{BriefView, Footnote};
 use crate::format::escape;
 
@@ -24,7 +24,8 @@ pub fn brief(analysis: &Analysis<'_>, period: Period) -> BriefView {
         .map(|s| sections::section(analysis, period, s, &mut notes))
         .collect();
     let guidance = sections::guidance(analysis, period, &mut notes);
-    let quality = quality::quality(analysis, period, &mut notes);
+    let mut quality = vec![filings::against_filings(analysis, period, &mut notes)];
+    quality.extend(quality::quality(analysis, period, &mut notes));
     BriefView {
         title: format!(
             "{} ({}: {}): {} brief{}",

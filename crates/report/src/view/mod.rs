@@ -5,6 +5,7 @@
 mod brief;
 mod cells;
 mod company;
+mod filings;
 mod headline;
 mod index;
 mod notes;
@@ -110,6 +111,21 @@ pub struct SectionView {
     pub table: Table,
     /// The line shown instead of an empty table.
     pub empty: String,
+    /// A line shown before the table (or in its place), empty for most
+    /// sections.
+    pub lead: String,
+}
+
+impl SectionView {
+    /// A section without a lead line.
+    pub fn new(title: &str, table: Table, empty: String) -> SectionView {
+        SectionView {
+            title: title.to_string(),
+            table,
+            empty,
+            lead: String::new(),
+        }
+    }
 }
 
 /// A footnote definition: the sources of one figure.

@@ -129,7 +129,7 @@ impl<'a> Notes<'a> {
                 push_escaped(text, &s.role);
                 text.push(')');
             }
-            None => text.push_str("unattributed"),
+            None => text.push_str(fact.speaker_name()),
         }
         text.push_str(": “");
         push_escaped(text, &fact.evidence);

@@ -26,7 +26,12 @@ pub(crate) fn quality(
                     "{} by {}{}",
                     md(&f.value_text),
                     f.speaker.as_ref().map_or(
-                        "an unattributed statement".to_string(),
+                        if f.filed {
+                            "the filing"
+                        } else {
+                            "an unattributed statement"
+                        }
+                        .to_string(),
                         |s| format!("{} ({})", escape(&s.name), escape(&s.role))
                     ),
                     notes.cite(f)
@@ -125,22 +130,26 @@ pub(crate) fn quality(
             title: "Conflicting statements".into(),
             table: conflicts,
             empty: "No statements of this quarter conflict.".into(),
+            lead: String::new(),
         },
         SectionView {
             title: "Stated against derived".into(),
             table: checks,
             empty: "No stated figure of this quarter can be recomputed from others.".into(),
+            lead: String::new(),
         },
         SectionView {
             title: "Implied figures".into(),
             table: implied,
             empty: "No figure of this brief is implied.".into(),
+            lead: String::new(),
         },
         SectionView {
             title: "Transcription notes".into(),
             table: transcription,
             empty: "No figure of this quarter needed a reading different from the transcript."
                 .into(),
+            lead: String::new(),
         },
     ]
 }

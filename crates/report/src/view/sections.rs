@@ -168,6 +168,7 @@ pub(crate) fn section(
             "No {} figures were stated for this quarter.",
             escape(&section.title.to_lowercase())
         ),
+        lead: String::new(),
     }
 }
 
@@ -290,5 +291,6 @@ pub(crate) fn guidance(
         title: "Guidance".into(),
         table,
         empty: "No guidance was given for or in this quarter.".into(),
+        lead: String::new(),
     }
 }
