@@ -234,9 +234,17 @@ impl<'a> Analysis<'a> {
         if let Some(l) = self.stated_level(id, dims, period) {
             return Some(l);
         }
-        let d = self
-            .implied_at(id, dims, period)
-            .or_else(|| self.derived_at(id, dims, period))?;
+        // Of an implied and a derived value, the narrower: a quarter from
+        // two filed year-to-date figures is known to the filed precision,
+        // one back-solved from a rounded change often not at all.
+        let d = match (
+            self.implied_at(id, dims, period),
+            self.derived_at(id, dims, period),
+        ) {
+            (Some(i), Some(d)) if narrower(&d.interval, &i.interval) => d,
+            (Some(i), _) => i,
+            (None, d) => d?,
+        };
         Level::of_derived(d, id.to_string(), dims, period)
     }
 
@@ -304,5 +312,19 @@ impl<'a> Analysis<'a> {
             flags,
             change: None,
         }
+    }
+}
+
+/// Whether `a` is bounded and narrower than `b` (an unbounded interval is
+/// the widest).
+fn narrower(a: &Interval, b: &Interval) -> bool {
+    let width = |i: &Interval| match (i.low, i.high) {
+        (Some(l), Some(h)) => h.checked_sub(l),
+        _ => None,
+    };
+    match (width(a), width(b)) {
+        (Some(x), Some(y)) => x < y,
+        (Some(_), None) => true,
+        _ => false,
     }
 }

@@ -84,7 +84,17 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         .keys()
         .map(|(id, _, _)| id.clone())
         .collect();
-    let periods = analysis.periods();
+    // Quarters from year-to-date figures first, so that formulas use them
+    // (free cash flow of a quarter that filings give only year to date).
+    let mut to_date = Vec::new();
+    analysis.quarters_from_year_to_date(&mut to_date);
+    let mut periods = analysis.periods();
+    periods.extend(to_date.iter().map(|d| d.period));
+    periods.sort();
+    periods.dedup();
+    for d in to_date {
+        analysis.push(d);
+    }
     for def in &data.vocabulary.derived {
         for &period in &periods {
             for d in analysis.evaluate_derived(def, period) {
@@ -95,7 +105,6 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
     let mut builtin = Vec::new();
     analysis.growth(&mut builtin);
     analysis.sums(&mut builtin);
-    analysis.quarters_from_year_to_date(&mut builtin);
     analysis.beat_or_miss(&mut builtin);
     for d in builtin {
         analysis.push(d);

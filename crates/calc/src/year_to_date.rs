@@ -111,3 +111,66 @@ impl Analysis<'_> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use qbrief_model::{DataFile, Dataset};
+
+    use crate::analyze;
+
+    /// A company whose one filing gives cash flows for the half and the
+    /// nine months, and the capex of the third quarter itself when asked.
+    fn filed(extra: &str) -> Dataset {
+        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+        let mut doc = String::from("[document]\nid = \"q3\"\nkind = \"filing\"\ntitle = \"10-Q\"\nperiod = \"2021-Q3\"\nfile = \"f.json\"\nform = \"10-Q\"\naccession = \"0000000001-21-000003\"\nfiled = \"2021-11-01\"\n");
+        for (metric, period, value) in [
+            ("operating_cash_flow", "2021-H1", "$202.3M"),
+            ("operating_cash_flow", "2021-9M", "$305.6M"),
+            ("capex", "2021-H1", "$30.4M"),
+            ("capex", "2021-9M", "$40.2M"),
+        ] {
+            doc.push_str(&format!("[[fact]]\nmetric = \"{metric}\"\nperiod = \"{period}\"\nvalue = \"{value}\"\nevidence = \"{metric} {period}\"\n"));
+        }
+        doc.push_str(extra);
+        let file = |stem: &str, text: &str| DataFile {
+            path: format!("data/acme/{stem}.toml"),
+            folder: "acme".into(),
+            stem: stem.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let (dataset, findings) = Dataset::load(&[file("company", company), file("q3", &doc)]);
+        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+        dataset
+    }
+
+    #[test]
+    fn a_quarter_is_the_difference_of_two_year_to_date_figures_and_formulas_use_it() {
+        let dataset = filed("");
+        let analysis = analyze(dataset.companies.values().next().expect("company"));
+        let q3 = "2021-Q3".parse().expect("period");
+        let capex = analysis.derived("capex", q3).expect("capex 2021-Q3");
+        assert_eq!(capex.value.map(|v| v.to_string()), Some("9800000".into()));
+        assert_eq!(
+            capex.formula,
+            "capex 2021-9M - capex 2021-H1 (year to date)"
+        );
+        // ±0.05M on each end: the difference is known to ±0.1M.
+        assert_eq!(
+            capex.interval.high.map(|v| v.to_string()),
+            Some("9900000".into())
+        );
+        let fcf = analysis
+            .derived("free_cash_flow", q3)
+            .expect("free cash flow");
+        assert_eq!(fcf.value.map(|v| v.to_string()), Some("93500000".into()));
+    }
+
+    #[test]
+    fn a_quarter_a_filing_states_is_not_derived() {
+        let dataset = filed("[[fact]]\nmetric = \"capex\"\nperiod = \"2021-Q3\"\nvalue = \"$9.8M\"\nevidence = \"capex 2021-Q3\"\n");
+        let analysis = analyze(dataset.companies.values().next().expect("company"));
+        let q3 = "2021-Q3".parse().expect("period");
+        assert!(analysis.derived("capex", q3).is_none());
+        assert!(analysis.derived("operating_cash_flow", q3).is_some());
+    }
+}
