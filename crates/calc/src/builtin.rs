@@ -96,44 +96,60 @@ impl Analysis<'_> {
                 ) else {
                     continue;
                 };
-                let points = metric.unit.is_percent();
-                let change = if points {
-                    point_change(c.value, &c.interval, p.value, &p.interval)
-                } else {
-                    relative_change(c.value, &c.interval, p.value, &p.interval)
-                };
-                // Thousands of these per company: joined, not formatted.
-                let (now, then) = (period.to_string(), prior.to_string());
-                let formula = if points {
-                    [id, " ", &now, " - ", id, " ", &then, " (percentage points)"].concat()
-                } else {
-                    [
-                        "(", id, " ", &now, " - ", id, " ", &then, ") / |", id, " ", &then,
-                        "| x 100",
-                    ]
-                    .concat()
-                };
-                let name = [id, ".", suffix.suffix()].concat();
-                let label = match suffix {
-                    ChangeSuffix::Qoq => [&metric.label, " QoQ"].concat(),
-                    ChangeSuffix::Yoy => [&metric.label, " YoY"].concat(),
-                };
-                let mut d = self.make(
-                    &name,
-                    &label,
-                    dims,
-                    period,
-                    Unit::percent(),
-                    change.percent,
-                    change.interval,
-                    formula,
-                    vec![c.input, p.input],
-                    change.flags,
-                );
-                d.change = Some(change.kind);
-                out.push(d);
+                out.push(self.change_between(metric, dims, period, prior, suffix, c, p));
             }
         }
+    }
+
+    /// The QoQ or YoY change of `metric` from level `p` of `prior` to
+    /// level `c` of `period`: points for a percentage, else relative.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn change_between(
+        &self,
+        metric: &Metric,
+        dims: &Dims,
+        period: Period,
+        prior: Period,
+        suffix: ChangeSuffix,
+        c: Level,
+        p: Level,
+    ) -> Derived {
+        let id = metric.id.as_str();
+        let points = metric.unit.is_percent();
+        let change = if points {
+            point_change(c.value, &c.interval, p.value, &p.interval)
+        } else {
+            relative_change(c.value, &c.interval, p.value, &p.interval)
+        };
+        // Thousands of these per company: joined, not formatted.
+        let (now, then) = (period.to_string(), prior.to_string());
+        let formula = if points {
+            [id, " ", &now, " - ", id, " ", &then, " (percentage points)"].concat()
+        } else {
+            [
+                "(", id, " ", &now, " - ", id, " ", &then, ") / |", id, " ", &then, "| x 100",
+            ]
+            .concat()
+        };
+        let name = [id, ".", suffix.suffix()].concat();
+        let label = match suffix {
+            ChangeSuffix::Qoq => [&metric.label, " QoQ"].concat(),
+            ChangeSuffix::Yoy => [&metric.label, " YoY"].concat(),
+        };
+        let mut d = self.make(
+            &name,
+            &label,
+            dims,
+            period,
+            Unit::percent(),
+            change.percent,
+            change.interval,
+            formula,
+            vec![c.input, p.input],
+            change.flags,
+        );
+        d.change = Some(change.kind);
+        d
     }
 
     /// Half-year, full-year and trailing-twelve-month sums of additive flow

@@ -44,15 +44,18 @@ pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
                 Some(d.clone()),
             ),
             Some(d) => (compare(&fact.figure.interval(), d), Some(d.clone())),
-            None => (
-                Status::Uncheckable {
-                    reason: match formula {
-                        Some(def) => analysis.why_not(def, fact.period),
-                        None => missing_reason(analysis, fact, is_sum),
+            None => match change_of_derived_levels(analysis, fact) {
+                Some(d) => (compare(&fact.figure.interval(), &d), Some(d)),
+                None => (
+                    Status::Uncheckable {
+                        reason: match formula {
+                            Some(def) => analysis.why_not(def, fact.period),
+                            None => missing_reason(analysis, fact, is_sum),
+                        },
                     },
-                },
-                None,
-            ),
+                    None,
+                ),
+            },
         };
         out.push(Reconciliation {
             fact,
@@ -79,6 +82,24 @@ fn compare(stated: &Interval, d: &Derived) -> Status {
             gap: stated.gap(&d.interval),
         }
     }
+}
+
+/// A stated change whose ends are not both stated, computed from levels
+/// that are stated or derived (a margin of stated amounts, a quarter from
+/// year-to-date figures): "gross margin up 60 bps" against the margins of
+/// the filed gross profit and revenue. Levels implied from a stated change
+/// are left out: they could be implied from this very statement.
+fn change_of_derived_levels(analysis: &Analysis<'_>, fact: &Fact) -> Option<Derived> {
+    let suffix = fact.metric.change?;
+    let metric = &fact.metric.metric;
+    let prior = crate::builtin::shifted(fact.period, suffix)?;
+    let level = |period| {
+        analysis
+            .level(&metric.id, &fact.dims, period)
+            .filter(|l| l.input.origin != Origin::Implied)
+    };
+    let (c, p) = (level(fact.period)?, level(prior)?);
+    Some(analysis.change_between(metric, &fact.dims, fact.period, prior, suffix, c, p))
 }
 
 /// A stated total compared with the sum of its members, for every
@@ -206,4 +227,62 @@ fn missing_reason(analysis: &Analysis<'_>, fact: &Fact, is_sum: bool) -> String 
         return format!("inputs missing: {} not stated", quarters.join(", "));
     }
     "inputs missing".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use qbrief_model::{DataFile, Dataset};
+
+    use crate::{analyze, Status};
+
+    #[test]
+    fn a_margin_change_is_checked_against_the_margins_of_stated_amounts() {
+        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+        let mut call = String::from("[document]\nid = \"call\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2021-Q1\"\nfile = \"f\"\n");
+        for (metric, period, value) in [
+            ("gross_profit", "2021-Q1", "$222.7M"),
+            ("revenue", "2021-Q1", "$636.6M"),
+            ("gross_profit", "2020-Q1", "$231.3M"),
+            ("revenue", "2020-Q1", "$672.7M"),
+            ("gross_margin.yoy", "2021-Q1", "+60 bps"),
+            ("operating_margin.yoy", "2021-Q1", "+50 bps"),
+        ] {
+            call.push_str(&format!("[[fact]]\nmetric = \"{metric}\"\nperiod = \"{period}\"\nvalue = \"{value}\"\nevidence = \"{metric} {value}\"\n"));
+        }
+        let file = |stem: &str, text: &str| DataFile {
+            path: format!("data/acme/{stem}.toml"),
+            folder: "acme".into(),
+            stem: stem.into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let (dataset, findings) = Dataset::load(&[file("company", company), file("call", &call)]);
+        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+        let analysis = analyze(dataset.companies.values().next().expect("company"));
+        let outcome = |id: &str| {
+            analysis
+                .reconciliations
+                .iter()
+                .find(|r| r.fact.metric.id() == id)
+                .map(|r| {
+                    (
+                        r.status.clone(),
+                        r.derived.as_ref().map(|d| d.formula.clone()),
+                    )
+                })
+                .expect("reconciled")
+        };
+        // 34.98% - 34.38% = +0.62 pp, which "+60 bps" covers.
+        assert_eq!(
+            outcome("gross_margin.yoy"),
+            (
+                Status::Consistent,
+                Some("gross_margin 2021-Q1 - gross_margin 2020-Q1 (percentage points)".into())
+            )
+        );
+        // No operating income: still uncheckable, with the reason.
+        assert!(matches!(
+            outcome("operating_margin.yoy").0,
+            Status::Uncheckable { .. }
+        ));
+    }
 }
