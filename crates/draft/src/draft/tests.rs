@@ -8,6 +8,7 @@ mod flavours;
 mod multiples;
 mod periods;
 mod precision;
+mod speakers;
 
 fn vocabulary() -> Vocabulary {
     Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)

@@ -8,6 +8,7 @@ use qbrief_model::{Change, Figure, Metric};
 use super::context::Context;
 use super::flavour::flavoured;
 use super::names::{is_link, Spliced, Tokens};
+use super::segment::segmented;
 use super::words::{contains_word, find_word, word_boundary};
 
 /// The best metric for a figure: of the metrics whose unit fits it, the
@@ -26,8 +27,12 @@ pub(super) fn choose_metric<'v>(
     change: Option<Change>,
     unit_word: Option<&str>,
 ) -> Option<(&'v Metric, u8)> {
-    choose_named(cx, lower, at, end, figure, change, unit_word)
-        .map(|(m, score)| (flavoured(cx, lower, at, end, m), score))
+    choose_named(cx, lower, at, end, figure, change, unit_word).map(|(m, score)| {
+        (
+            flavoured(cx, lower, at, end, segmented(cx, lower, m)),
+            score,
+        )
+    })
 }
 
 /// `choose_metric` before the flavour is read.
@@ -136,19 +141,24 @@ fn choose_named<'v>(
         .map(|r| cx.text[r].to_ascii_lowercase())
         .unwrap_or_default();
     let prev_tokens = Tokens::of(&prev);
-    let mut best: Option<(usize, &Metric)> = None;
+    let mut best: Option<(usize, &Metric, &str)> = None;
     for (metric, names) in cx.metrics_with_names().filter(|(m, _)| fits(m)) {
         for name in names.iter().filter(|n| prev_tokens.may_hold(n)) {
             if let Some(pos) = prev.rfind(name.as_str()) {
                 if word_boundary(&prev, pos, pos + name.len())
-                    && best.as_ref().is_none_or(|(p, _)| pos + name.len() > *p)
+                    && best.as_ref().is_none_or(|(p, _, _)| pos + name.len() > *p)
                 {
-                    best = Some((pos + name.len(), metric.as_ref()));
+                    best = Some((pos + name.len(), metric.as_ref(), name.as_str()));
                 }
             }
         }
     }
-    if let Some((_, m)) = best {
+    // Only a sentence that refers back to the previous one ("This
+    // represents an increase of 12%", "It is now at 92.8%", "Engine is
+    // also planned to grow 5%") or repeats a telling word of its name
+    // ("blended cash spread", then "The blended spread on renewals was
+    // 10.2%") carries its subject: otherwise the figure's metric is a guess.
+    if let Some((_, m, _)) = best.filter(|(_, _, name)| refers_back(lower, name)) {
         return Some((m, 1));
     }
     // A figure in a unit of its own (TH/s, BTC, sq ft) measures one of the
@@ -173,6 +183,21 @@ fn choose_named<'v>(
         }
     }
     None
+}
+
+/// Whether a sentence opens by pointing at what the previous one said.
+fn refers_back(lower: &str, name: &str) -> bool {
+    let first = lower
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_ascii_alphabetic());
+    matches!(first, "this" | "that" | "it" | "these" | "those")
+        || contains_word(lower, "also")
+        || name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() > 3 && !STOP_WORDS.contains(w))
+            .any(|w| contains_word(lower, w))
 }
 
 /// Words that tell nothing of which metric a sentence is about.

@@ -84,6 +84,23 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                 .iter()
                 .filter(|c| facts.iter().any(|f| matches(c, f)))
                 .count();
+            if std::env::var_os("QBRIEF_EVAL_RIGHT").is_some() {
+                for c in placed
+                    .iter()
+                    .filter(|c| facts.iter().any(|f| matches(c, f)))
+                {
+                    eprintln!(
+                        "RIGHT {name}/{}:{} {} {} {} conf {} [{}]",
+                        document.id,
+                        c.line,
+                        c.metric.as_deref().unwrap_or("?"),
+                        c.period,
+                        c.value,
+                        c.confidence,
+                        c.evidence
+                    );
+                }
+            }
             if std::env::var_os("QBRIEF_EVAL_WRONG").is_some() {
                 for c in placed
                     .iter()
