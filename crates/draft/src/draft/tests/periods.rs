@@ -148,3 +148,17 @@ fn periods_named_before_a_figure() {
         ],
     );
 }
+
+#[test]
+fn the_period_named_nearest_the_figure_is_its_own() {
+    check_in(
+        "2021-Q1",
+        "On strong first quarter results, we raised our full year adjusted earnings per share outlook to about $3.20.",
+        &["adjusted_eps 2021-FY about $3.20/share guidance"],
+    );
+    check_in(
+        "2021-Q2",
+        "With our first half behind us, we expect the fourth quarter of 2021 revenue to be $90 million.",
+        &["revenue 2021-Q4 $90M guidance"],
+    );
+}
