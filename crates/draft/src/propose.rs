@@ -3,6 +3,7 @@
 //! the period the sentence names, stated changes, guidance, axis members,
 //! an evidence phrase, and a confidence.
 
+mod added;
 mod aside;
 mod bases;
 mod change;
@@ -220,6 +221,15 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         }
         None => (value, figure),
     };
+    // "we pledged 530 bitcoins": the amount added, `<id>_added` when the
+    // taxonomy declares one.
+    if change.is_none() && !moved {
+        if let Some((m, score)) = &metric {
+            if let Some(a) = added::added(cx, m, before) {
+                metric = Some((a, *score));
+            }
+        }
+    }
     // The amount a balance moved by is the metric `<id>_change` when the
     // taxonomy declares one.
     let mut moved_down = false;

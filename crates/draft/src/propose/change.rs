@@ -140,7 +140,7 @@ pub(super) fn stated_change(
         let right_after: String = lower[end..]
             .split_whitespace()
             .take_while(|w| *w != "and" && !w.ends_with(','))
-            .take(3)
+            .take(4)
             .collect::<Vec<_>>()
             .join(" ");
         // "compared to the end of quarter two": the base period says which.
@@ -156,13 +156,15 @@ pub(super) fn stated_change(
             Some(p) if Some(p) == cx.period.year_ago() => Some(Change::Yoy),
             _ => None,
         };
+        // The basis named first: "up 60 basis points from the prior year,
+        // the best sequential improvement in a decade" is year-over-year.
         let cue = |text: &str| {
-            if QOQ.iter().any(|w| text.contains(w)) {
-                Some(Change::Qoq)
-            } else if YOY.iter().any(|w| text.contains(w)) {
-                Some(Change::Yoy)
-            } else {
-                None
+            let first = |cues: &[&str]| cues.iter().filter_map(|w| text.find(w)).min();
+            match (first(QOQ), first(YOY)) {
+                (Some(q), Some(y)) if y < q => Some(Change::Yoy),
+                (Some(_), _) => Some(Change::Qoq),
+                (None, Some(_)) => Some(Change::Yoy),
+                (None, None) => None,
             }
         };
         // "sales were up 3% from the fourth quarter and operating profit

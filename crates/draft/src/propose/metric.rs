@@ -167,7 +167,10 @@ fn choose_named<'v>(
     // exahash" shares "loss" with "loss of hash rate"), else the first.
     // The figure's own unit words ("exahash") tell nothing.
     // A count ("3,800 miners") has no unit of its own: only shared words
-    // choose its metric, never the order of declaration.
+    // choose its metric, never the order of declaration; and the noun it
+    // counts, when one follows it, must be one its metric's names hold
+    // ("15 highest paying countries", "fewer than 10 companies", "360
+    // consecutive trading days" count nothing a metric measures).
     let count = figure.unit().symbol() == "count";
     if change.is_none() && !figure.unit().is_money() && !figure.unit().is_percent() {
         let same_unit: Vec<(&Metric, &Vec<String>)> = cx
@@ -175,14 +178,44 @@ fn choose_named<'v>(
             .filter(|(m, _)| m.unit.dimension() == figure.unit().dimension())
             .map(|(m, n)| (m.as_ref(), n))
             .collect();
+        let counted = counted_noun(&lower[end..]).filter(|_| count && unit_word.is_none());
         if let Some(m) =
             most_words_shared(&same_unit, &format!("{} {}", &lower[..at], &lower[end..]))
+                .filter(|m| {
+                    counted.is_none_or(|noun| {
+                        same_unit.iter().any(|(n, names)| {
+                            n.id == m.id && names.iter().any(|x| x.contains(noun))
+                        })
+                    })
+                })
                 .or(same_unit.first().map(|(m, _)| *m).filter(|_| !count))
         {
             return Some((m, 1));
         }
     }
     None
+}
+
+/// The noun a bare number counts: the word right after it, singular
+/// ("miners" gives "miner"), `None` when a function word or nothing follows.
+fn counted_noun(after: &str) -> Option<&str> {
+    let word = after
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    const FUNCTION: [&str; 16] = [
+        "and", "or", "to", "in", "of", "the", "a", "for", "with", "at", "by", "from", "on", "as",
+        "is", "was",
+    ];
+    if word.is_empty() || FUNCTION.contains(&word) || !word.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    Some(
+        word.strip_suffix('s')
+            .filter(|w| w.len() > 2)
+            .unwrap_or(word),
+    )
 }
 
 /// Whether a sentence opens by pointing at what the previous one said.

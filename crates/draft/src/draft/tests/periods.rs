@@ -162,3 +162,12 @@ fn the_period_named_nearest_the_figure_is_its_own() {
         &["revenue 2021-Q4 $90M guidance"],
     );
 }
+
+#[test]
+fn the_basis_named_first_is_the_changes() {
+    check_in(
+        "2021-Q1",
+        "Gross margin was up 60 basis points from the prior year, the best sequential improvement in years.",
+        &["gross_margin.yoy 2021-Q1 +60 bps"],
+    );
+}
