@@ -171,3 +171,26 @@ fn the_basis_named_first_is_the_changes() {
         &["gross_margin.yoy 2021-Q1 +60 bps"],
     );
 }
+
+#[test]
+fn a_linked_quarter_and_the_year_ago_quarter_are_bases() {
+    check_in(
+        "2021-Q3",
+        "Revenue increased 6 percent in the linked quarter, driven by loan growth.",
+        &["revenue.qoq 2021-Q3 +6%"],
+    );
+    check_in(
+        "2021-Q3",
+        "Gross margin was 45 basis points higher than the year-ago quarter.",
+        &["gross_margin.yoy 2021-Q3 +45 bps"],
+    );
+}
+
+#[test]
+fn forecasting_looks_ahead() {
+    check_in(
+        "2021-Q3",
+        "We are forecasting earnings per share in the fourth quarter to be in the range of $1.99 to $2.07.",
+        &["eps_diluted 2021-Q4 $1.99 to $2.07/share guidance"],
+    );
+}
