@@ -110,8 +110,10 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
             return Period::new(year, PeriodSpan::Year);
         }
     }
+    // "2021 earnings of $3.23 per share" on the call of the year's last
+    // quarter: the year that quarter closes.
     if let Some(y) = year_in(phrase) {
-        if y != doc.year() || forward {
+        if y != doc.year() || forward || doc_quarter(doc) == 4 {
             return Period::new(y, PeriodSpan::Year);
         }
     }

@@ -194,3 +194,12 @@ fn forecasting_looks_ahead() {
         &["eps_diluted 2021-Q4 $1.99 to $2.07/share guidance"],
     );
 }
+
+#[test]
+fn the_year_a_fourth_quarter_call_closes() {
+    check_in(
+        "2021-Q4",
+        "For 2021, we reported earnings of $3.10 per share.",
+        &["eps_diluted 2021-FY $3.10/share"],
+    );
+}
