@@ -96,7 +96,18 @@ pub(super) fn stated_change(
                 "growth" | "increase" | "decline" | "decrease"
             )
         });
-    let alternative = near_before.ends_with(" or")
+    // "down 2% from the second quarter and 11% year-over-year": a second
+    // figure that names only its basis moves as the first did.
+    let basis_after = {
+        let head: String = lower[end..]
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        QOQ.iter().chain(YOY).any(|w| head.starts_with(w))
+    };
+    let alternative = (near_before.ends_with(" or")
+        || (basis_after && (near_before.ends_with(" and") || near_before == "and")))
         && GROWTH
             .iter()
             .chain(DOWN)

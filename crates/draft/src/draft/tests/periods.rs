@@ -203,3 +203,12 @@ fn the_year_a_fourth_quarter_call_closes() {
         &["eps_diluted 2021-FY $3.10/share"],
     );
 }
+
+#[test]
+fn a_second_change_that_names_only_its_basis() {
+    check_in(
+        "2021-Q3",
+        "Revenue was down 2% from the second quarter and 11% year-over-year.",
+        &["revenue.qoq 2021-Q3 -2%", "revenue.yoy 2021-Q3 -11%"],
+    );
+}
