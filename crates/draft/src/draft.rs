@@ -157,7 +157,20 @@ pub fn draft(
             outlook: outlook_of.as_ref().and_then(|(_, p)| *p),
             adjusted_basis: declared_at.is_some_and(|d| d < sentence_index),
         };
-        let Some(p) = propose(&cx, m) else { continue };
+        let Some(mut p) = propose(&cx, m) else {
+            continue;
+        };
+        // An analyst's figure in a question, or the operator's, is no
+        // company figure: it stays unplaced, so coverage still sees it.
+        if p.metric.is_some()
+            && sentence
+                .speaker
+                .is_some_and(|i| asks(&transcript.speakers[i]))
+        {
+            p.metric = None;
+            p.confidence = Decimal::new(5, 2);
+            p.note = Some("said by an analyst or the operator: not a company figure".into());
+        }
         if let Some(id) = p.metric.as_ref().filter(|id| !id.contains('.')) {
             previous_figure = Some((sentence_index, m.end, id.clone()));
         }
@@ -194,6 +207,11 @@ pub fn draft(
         candidates,
         skipped,
     }
+}
+
+/// Whether a speaker asks rather than reports: an analyst or the operator.
+fn asks(speaker: &TranscriptSpeaker) -> bool {
+    matches!(speaker.role.as_str(), "Analyst" | "Operator")
 }
 
 /// For each sentence, the previous sentence of the same speaker (or of no

@@ -3,6 +3,8 @@
 //! the period the sentence names, stated changes, guidance, axis members,
 //! an evidence phrase, and a confidence.
 
+mod added;
+mod aside;
 mod bases;
 mod change;
 mod confidence;
@@ -21,6 +23,7 @@ mod naming;
 mod outlook;
 mod period;
 mod respectively;
+mod segment;
 mod value;
 mod words;
 
@@ -218,6 +221,15 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         }
         None => (value, figure),
     };
+    // "we pledged 530 bitcoins": the amount added, `<id>_added` when the
+    // taxonomy declares one.
+    if change.is_none() && !moved {
+        if let Some((m, score)) = &metric {
+            if let Some(a) = added::added(cx, m, before) {
+                metric = Some((a, *score));
+            }
+        }
+    }
     // The amount a balance moved by is the metric `<id>_change` when the
     // taxonomy declares one.
     let mut moved_down = false;
@@ -238,6 +250,16 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     // company figure: it is drafted, so coverage still sees it, on no metric.
     if naming::is_name_part(cx.text, mention, cx.sentence.start) {
         metric = None;
+    }
+    // A threshold, a market statistic, a point inside the period or an
+    // earlier call's guidance is no company figure for the period.
+    let mut note = note;
+    if let Some(why) = metric
+        .as_ref()
+        .and_then(|(m, _)| aside::aside(&lower, at, m))
+    {
+        metric = None;
+        note = Some(why.to_string());
     }
     let (metric_id, metric_score) = match &metric {
         Some((m, score)) => (Some(m), *score),

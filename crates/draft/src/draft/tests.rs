@@ -8,6 +8,7 @@ mod flavours;
 mod multiples;
 mod periods;
 mod precision;
+mod speakers;
 
 fn vocabulary() -> Vocabulary {
     Vocabulary::builtin(&["bitcoin-mining"], Currency::USD)
@@ -143,8 +144,12 @@ fn what_the_figure_is_of() {
         "The quarter included $14.8 million in restructuring expense.",
         &["restructuring_charges 2024-Q3 $14.8M"],
     );
-    // A name the figure interrupts, with the unit word it holds.
-    check("We pledged 17 bitcoins.", &["btc_pledged 2024-Q3 17 BTC"]);
+    // A name the figure interrupts, with the unit word it holds; the verb
+    // says the amount pledged in the period (`added.rs`).
+    check(
+        "We pledged 17 bitcoins.",
+        &["btc_pledged_added 2024-Q3 17 BTC"],
+    );
     // A participle after a noun also stands before it.
     check(
         "Acme delivered 1,500 miners.",

@@ -96,7 +96,18 @@ pub(super) fn stated_change(
                 "growth" | "increase" | "decline" | "decrease"
             )
         });
-    let alternative = near_before.ends_with(" or")
+    // "down 2% from the second quarter and 11% year-over-year": a second
+    // figure that names only its basis moves as the first did.
+    let basis_after = {
+        let head: String = lower[end..]
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        QOQ.iter().chain(YOY).any(|w| head.starts_with(w))
+    };
+    let alternative = (near_before.ends_with(" or")
+        || (basis_after && (near_before.ends_with(" and") || near_before == "and")))
         && GROWTH
             .iter()
             .chain(DOWN)
@@ -140,7 +151,7 @@ pub(super) fn stated_change(
         let right_after: String = lower[end..]
             .split_whitespace()
             .take_while(|w| *w != "and" && !w.ends_with(','))
-            .take(3)
+            .take(4)
             .collect::<Vec<_>>()
             .join(" ");
         // "compared to the end of quarter two": the base period says which.
@@ -156,13 +167,15 @@ pub(super) fn stated_change(
             Some(p) if Some(p) == cx.period.year_ago() => Some(Change::Yoy),
             _ => None,
         };
+        // The basis named first: "up 60 basis points from the prior year,
+        // the best sequential improvement in a decade" is year-over-year.
         let cue = |text: &str| {
-            if QOQ.iter().any(|w| text.contains(w)) {
-                Some(Change::Qoq)
-            } else if YOY.iter().any(|w| text.contains(w)) {
-                Some(Change::Yoy)
-            } else {
-                None
+            let first = |cues: &[&str]| cues.iter().filter_map(|w| text.find(w)).min();
+            match (first(QOQ), first(YOY)) {
+                (Some(q), Some(y)) if y < q => Some(Change::Yoy),
+                (Some(_), _) => Some(Change::Qoq),
+                (None, Some(_)) => Some(Change::Yoy),
+                (None, None) => None,
             }
         };
         // "sales were up 3% from the fourth quarter and operating profit

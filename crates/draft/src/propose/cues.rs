@@ -104,6 +104,8 @@ pub(super) const QOQ: &[&str] = &[
     "prior quarter",
     "last quarter",
     "preceding quarter",
+    "linked quarter",
+    "linked-quarter",
 ];
 pub(super) const YOY: &[&str] = &[
     "year-over-year",
@@ -121,6 +123,8 @@ pub(super) const YOY: &[&str] = &[
     "prior-year",
     "compared to last year",
     "from last year",
+    "year-ago",
+    "year ago",
 ];
 pub(super) const FORWARD: &[&str] = &[
     "expect",
@@ -134,6 +138,7 @@ pub(super) const FORWARD: &[&str] = &[
     "anticipates",
     "forecast",
     "forecasts",
+    "forecasting",
     // "project" alone is as often the noun ("large project deliveries").
     "we project",
     "we're projecting",

@@ -40,7 +40,24 @@ const FLAVOURS: &[Flavour] = &[
         marks: &["core"],
         cues: &["core"],
     },
+    // "up 7% on a currency-neutral basis", "12%, or 7% excluding
+    // currency": the figure without the move of exchange rates.
+    Flavour {
+        marks: &["constant currency", "local currency", "currency-neutral"],
+        cues: &[
+            "constant currency",
+            "constant-currency",
+            "currency-neutral",
+            "currency neutral",
+            "local currency",
+            "fx-neutral",
+        ],
+    },
 ];
+
+/// What an exclusion of exchange rates leaves out ("excluding the impact of
+/// currency"): the constant-currency figure.
+const CURRENCY: &[&str] = &["currency", "currencies", "fx", "exchange"];
 
 /// Words that exclude something from a figure: "excluding special items",
 /// "which excludes the gain".
@@ -91,7 +108,7 @@ pub(super) fn flavoured<'v>(
     chosen: &'v Metric,
 ) -> &'v Metric {
     let cued = [
-        "adjust", "gaap", "normaliz", "exclud", "core", "items", "reported",
+        "adjust", "gaap", "normaliz", "exclud", "core", "items", "reported", "currenc",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -311,13 +328,16 @@ fn cues_in(lower: &str, range: Range<usize>) -> Vec<(usize, Said)> {
                 continue;
             }
             let rest = &lower[range.start + pos + word.len()..];
-            let not_items = rest.split_whitespace().take(6).any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                NOT_ITEMS
-                    .iter()
-                    .any(|n| w == *n || w.strip_suffix('s') == Some(n))
-            });
-            if !not_items {
+            let leaves_out = |list: &[&str]| {
+                rest.split_whitespace().take(6).any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    list.iter()
+                        .any(|n| w == *n || w.strip_suffix('s') == Some(n))
+                })
+            };
+            if leaves_out(CURRENCY) {
+                found.push((pos, Said::Flavoured(&FLAVOURS[2])));
+            } else if !leaves_out(NOT_ITEMS) {
                 found.push((pos, Said::Flavoured(&FLAVOURS[0])));
             }
         }

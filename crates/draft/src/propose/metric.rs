@@ -8,6 +8,7 @@ use qbrief_model::{Change, Figure, Metric};
 use super::context::Context;
 use super::flavour::flavoured;
 use super::names::{is_link, Spliced, Tokens};
+use super::segment::segmented;
 use super::words::{contains_word, find_word, word_boundary};
 
 /// The best metric for a figure: of the metrics whose unit fits it, the
@@ -26,8 +27,12 @@ pub(super) fn choose_metric<'v>(
     change: Option<Change>,
     unit_word: Option<&str>,
 ) -> Option<(&'v Metric, u8)> {
-    choose_named(cx, lower, at, end, figure, change, unit_word)
-        .map(|(m, score)| (flavoured(cx, lower, at, end, m), score))
+    choose_named(cx, lower, at, end, figure, change, unit_word).map(|(m, score)| {
+        (
+            flavoured(cx, lower, at, end, segmented(cx, lower, m)),
+            score,
+        )
+    })
 }
 
 /// `choose_metric` before the flavour is read.
@@ -136,19 +141,24 @@ fn choose_named<'v>(
         .map(|r| cx.text[r].to_ascii_lowercase())
         .unwrap_or_default();
     let prev_tokens = Tokens::of(&prev);
-    let mut best: Option<(usize, &Metric)> = None;
+    let mut best: Option<(usize, &Metric, &str)> = None;
     for (metric, names) in cx.metrics_with_names().filter(|(m, _)| fits(m)) {
         for name in names.iter().filter(|n| prev_tokens.may_hold(n)) {
             if let Some(pos) = prev.rfind(name.as_str()) {
                 if word_boundary(&prev, pos, pos + name.len())
-                    && best.as_ref().is_none_or(|(p, _)| pos + name.len() > *p)
+                    && best.as_ref().is_none_or(|(p, _, _)| pos + name.len() > *p)
                 {
-                    best = Some((pos + name.len(), metric.as_ref()));
+                    best = Some((pos + name.len(), metric.as_ref(), name.as_str()));
                 }
             }
         }
     }
-    if let Some((_, m)) = best {
+    // Only a sentence that refers back to the previous one ("This
+    // represents an increase of 12%", "It is now at 92.8%", "Engine is
+    // also planned to grow 5%") or repeats a telling word of its name
+    // ("blended cash spread", then "The blended spread on renewals was
+    // 10.2%") carries its subject: otherwise the figure's metric is a guess.
+    if let Some((_, m, _)) = best.filter(|(_, _, name)| refers_back(lower, name)) {
         return Some((m, 1));
     }
     // A figure in a unit of its own (TH/s, BTC, sq ft) measures one of the
@@ -157,7 +167,10 @@ fn choose_named<'v>(
     // exahash" shares "loss" with "loss of hash rate"), else the first.
     // The figure's own unit words ("exahash") tell nothing.
     // A count ("3,800 miners") has no unit of its own: only shared words
-    // choose its metric, never the order of declaration.
+    // choose its metric, never the order of declaration; and the noun it
+    // counts, when one follows it, must be one its metric's names hold
+    // ("15 highest paying countries", "fewer than 10 companies", "360
+    // consecutive trading days" count nothing a metric measures).
     let count = figure.unit().symbol() == "count";
     if change.is_none() && !figure.unit().is_money() && !figure.unit().is_percent() {
         let same_unit: Vec<(&Metric, &Vec<String>)> = cx
@@ -165,14 +178,59 @@ fn choose_named<'v>(
             .filter(|(m, _)| m.unit.dimension() == figure.unit().dimension())
             .map(|(m, n)| (m.as_ref(), n))
             .collect();
+        let counted = counted_noun(&lower[end..]).filter(|_| count && unit_word.is_none());
         if let Some(m) =
             most_words_shared(&same_unit, &format!("{} {}", &lower[..at], &lower[end..]))
+                .filter(|m| {
+                    counted.is_none_or(|noun| {
+                        same_unit.iter().any(|(n, names)| {
+                            n.id == m.id && names.iter().any(|x| x.contains(noun))
+                        })
+                    })
+                })
                 .or(same_unit.first().map(|(m, _)| *m).filter(|_| !count))
         {
             return Some((m, 1));
         }
     }
     None
+}
+
+/// The noun a bare number counts: the word right after it, singular
+/// ("miners" gives "miner"), `None` when a function word or nothing follows.
+fn counted_noun(after: &str) -> Option<&str> {
+    let word = after
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    const FUNCTION: [&str; 16] = [
+        "and", "or", "to", "in", "of", "the", "a", "for", "with", "at", "by", "from", "on", "as",
+        "is", "was",
+    ];
+    if word.is_empty() || FUNCTION.contains(&word) || !word.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    Some(
+        word.strip_suffix('s')
+            .filter(|w| w.len() > 2)
+            .unwrap_or(word),
+    )
+}
+
+/// Whether a sentence opens by pointing at what the previous one said.
+fn refers_back(lower: &str, name: &str) -> bool {
+    let first = lower
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_ascii_alphabetic());
+    matches!(first, "this" | "that" | "it" | "these" | "those")
+        || contains_word(lower, "also")
+        || name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() > 3 && !STOP_WORDS.contains(w))
+            .any(|w| contains_word(lower, w))
 }
 
 /// Words that tell nothing of which metric a sentence is about.

@@ -110,8 +110,10 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
             return Period::new(year, PeriodSpan::Year);
         }
     }
+    // "2021 earnings of $3.23 per share" on the call of the year's last
+    // quarter: the year that quarter closes.
     if let Some(y) = year_in(phrase) {
-        if y != doc.year() || forward {
+        if y != doc.year() || forward || doc_quarter(doc) == 4 {
             return Period::new(y, PeriodSpan::Year);
         }
     }
@@ -135,4 +137,74 @@ pub(super) fn doc_quarter(p: Period) -> i32 {
         PeriodSpan::NineMonths => 3,
         PeriodSpan::Year => 4,
     }
+}
+
+/// Words that name a period, for finding the one nearest a figure ("this
+/// year" is as often an adverb: "fourth quarter sales were up again this
+/// year by 2%").
+const PERIOD_WORDS: [&str; 14] = [
+    "first half",
+    "second half",
+    "back half",
+    "front half",
+    "h1",
+    "h2",
+    "full year",
+    "full-year",
+    "fiscal year",
+    "fiscal",
+    "for the year",
+    "next year",
+    "next quarter",
+    "annual",
+];
+
+/// The period named nearest the end of `phrase` (the words right before a
+/// figure): "with our first quarter results, we raised our full year
+/// forecast to $7.50" is for the year. A period's words that stand
+/// together ("the fourth quarter of 2021", "full year 2021") are read
+/// together.
+pub(super) fn nearest_named_period(phrase: &str, doc: Period, forward: bool) -> Option<Period> {
+    let mut spans: Vec<(usize, usize)> = ORDINAL_QUARTERS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(PERIOD_WORDS)
+        .flat_map(|w| {
+            phrase
+                .match_indices(w)
+                .filter(move |(p, _)| word_boundary(phrase, *p, p + w.len()))
+                .map(move |(p, _)| (p, p + w.len()))
+        })
+        .collect();
+    let bytes = phrase.as_bytes();
+    for i in 0..bytes.len().saturating_sub(3) {
+        if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric())
+            && matches!(&phrase[i..i + 2], "19" | "20")
+        {
+            spans.push((i, i + 4));
+        }
+    }
+    spans.sort_unstable();
+    let &(mut start, _) = spans.last()?;
+    // Walk back over the words of the same period: "fourth quarter of 2021".
+    for &(s, e) in spans.iter().rev().skip(1) {
+        if e <= start && phrase[e..start].split_whitespace().count() <= 2 {
+            start = s;
+        } else if e <= start {
+            break;
+        }
+    }
+    // "annual guidance": the year the phrase names, or the year ahead.
+    let from = phrase[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + 1);
+    let tail = &phrase[from..];
+    named_period(tail, doc, forward).or_else(|| {
+        phrase[start..]
+            .starts_with("annual")
+            .then(|| named_period("full year", doc, forward))
+            .flatten()
+    })
 }

@@ -12,7 +12,7 @@ use super::cues::{AS_OF_CALL, DOWN, GROWTH, ORDINAL_QUARTERS, QOQ, QUALIFIER_WOR
 use super::dates::{dated_period, last_dated_period};
 // `change.rs` imports it from here.
 use super::context::Context;
-use super::named_period::{doc_quarter, named_period, prefix};
+use super::named_period::{doc_quarter, named_period, nearest_named_period, prefix};
 use super::words::{last_words, strip_last_word, word_boundary};
 
 /// The period a figure is for, and whether the sentence names it.
@@ -205,7 +205,9 @@ pub(super) fn period_of(
     // The periods named before the figure, without those that are the base
     // of an earlier change ("up 3% from the second quarter").
     let own_before = without_bases(&lower[..at]);
-    if let Some(p) = named_period(&own_before[clause_start..], doc, forward) {
+    if let Some(p) = nearest_named_period(&own_before[clause_start..], doc, forward)
+        .or_else(|| named_period(&own_before[clause_start..], doc, forward))
+    {
         return (p, true);
     }
     if !is_change {
@@ -215,7 +217,9 @@ pub(super) fn period_of(
             return (p, true);
         }
     }
-    if let Some(p) = named_period(&own_before, doc, forward) {
+    if let Some(p) = nearest_named_period(&own_before, doc, forward)
+        .or_else(|| named_period(&own_before, doc, forward))
+    {
         return (p, true);
     }
     if forward {

@@ -141,9 +141,15 @@ pub(super) fn unit_at(
     let words: &[&str] = if money {
         &[
             "per diluted share",
+            "per diluted common share",
+            "per fully diluted share",
+            "per basic and diluted share",
+            "per basic share",
+            "per common share",
             "per share",
             "a share",
             "a diluted share",
+            "a diluted common share",
             "per unit",
             "/share",
         ]

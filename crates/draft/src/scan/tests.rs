@@ -27,6 +27,19 @@ fn figures() {
     check("an increase of 16.4% year-over-year", &["16.4% Figure"]);
     check("down 13 basis points", &["13 basis points Figure"]);
     check("EPS of $0.57 per share", &["$0.57 per share Figure"]);
+    // However a call names the share, the amount is per share.
+    check(
+        "earned $2.1 billion or $4.03 per diluted common share",
+        &[
+            "$2.1 billion Figure",
+            "$4.03 per diluted common share Figure",
+        ],
+    );
+    check("$0.89 per common share", &["$0.89 per common share Figure"]);
+    check(
+        "$1.12 per fully diluted share",
+        &["$1.12 per fully diluted share Figure"],
+    );
     check(
         "7.30 million terahash per second",
         &["7.30 million terahash per second Figure"],

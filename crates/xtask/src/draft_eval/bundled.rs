@@ -3,6 +3,9 @@
 //! Recall: recorded facts that a candidate states with the same value,
 //! unit, period and metric. Precision: candidates placed on a metric that
 //! match a recorded fact of their document in the same way.
+//! `QBRIEF_EVAL_WRONG=1` lists the placements that match no recorded fact
+//! (with the fact of the same value, if any), `QBRIEF_EVAL_RIGHT=1` those
+//! that match one, on stderr.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -84,6 +87,23 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                 .iter()
                 .filter(|c| facts.iter().any(|f| matches(c, f)))
                 .count();
+            if std::env::var_os("QBRIEF_EVAL_RIGHT").is_some() {
+                for c in placed
+                    .iter()
+                    .filter(|c| facts.iter().any(|f| matches(c, f)))
+                {
+                    eprintln!(
+                        "RIGHT {name}/{}:{} {} {} {} conf {} [{}]",
+                        document.id,
+                        c.line,
+                        c.metric.as_deref().unwrap_or("?"),
+                        c.period,
+                        c.value,
+                        c.confidence,
+                        c.evidence
+                    );
+                }
+            }
             if std::env::var_os("QBRIEF_EVAL_WRONG").is_some() {
                 for c in placed
                     .iter()

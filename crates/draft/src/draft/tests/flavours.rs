@@ -168,3 +168,18 @@ fn a_notice_of_some_measures_declares_no_basis() {
         &["eps_diluted 2024-Q3 $0.75/share"],
     );
 }
+
+#[test]
+fn without_the_move_of_exchange_rates() {
+    check(
+        "Sales grew 9%, or 6% excluding the impact of foreign currency.",
+        &[
+            "revenue.yoy 2024-Q3 +9%",
+            "constant_currency_revenue.yoy 2024-Q3 +6%",
+        ],
+    );
+    check(
+        "Excluding currency, sales rose 4%.",
+        &["constant_currency_revenue.yoy 2024-Q3 +4%"],
+    );
+}

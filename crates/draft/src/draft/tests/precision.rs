@@ -39,6 +39,19 @@ fn numbers_that_are_part_of_a_name() {
 }
 
 #[test]
+fn a_count_of_something_no_metric_measures() {
+    // The noun a bare number counts must be one its metric names.
+    check(
+        "Miners were sold to fewer than 10 companies worldwide.",
+        &["? 2024-Q3 10"],
+    );
+    check(
+        "Deliveries start next week with 3,000 miners.",
+        &["machines_sold 2024-Q3 3,000"],
+    );
+}
+
+#[test]
 fn confidence_follows_the_evidence() {
     // A name right before the figure is surer than one far before it.
     let near = confidences("Revenue was $73.6 million.");
