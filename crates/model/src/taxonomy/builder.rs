@@ -17,36 +17,40 @@ use crate::parse::{inner_span, MemberDecl, MetricDecl, Spanned, TaxonomyFile};
 use crate::quantity::Currency;
 use crate::unit::{Dimension, Unit, UnitDef};
 
-/// The vocabulary of `chain` with every problem found ([`Vocabulary::build`]).
-pub(super) fn build(chain: &[&TaxonomyFile], currency: Currency) -> (Vocabulary, Vec<Diagnostic>) {
-    let mut b = Builder::default();
-    for file in chain {
-        b.units(file);
+impl Vocabulary {
+    /// Builds the vocabulary of `chain` (each taxonomy after those it
+    /// extends) for a company reporting in `currency`, with every problem
+    /// found as a located diagnostic.
+    pub fn build(chain: &[&TaxonomyFile], currency: Currency) -> (Vocabulary, Vec<Diagnostic>) {
+        let mut b = Builder::default();
+        for file in chain {
+            b.units(file);
+        }
+        for file in chain {
+            b.sections(file);
+            b.axes(file);
+        }
+        for file in chain {
+            b.metrics(file, currency);
+        }
+        let mut formulas = Vec::new();
+        for file in chain {
+            formulas.extend(b.derived(file, currency));
+        }
+        b.order_derived(formulas);
+        for file in chain {
+            b.brief(file);
+        }
+        let v = &b.vocabulary;
+        let compare = collect(
+            chain,
+            |id| v.metric(id).map(|m| m.taxonomy.as_str()),
+            |id| v.derived(id).is_some(),
+        );
+        b.vocabulary.compare = compare;
+        b.vocabulary.taxonomies = chain.iter().map(|f| f.id.clone()).collect();
+        (b.vocabulary, b.diagnostics)
     }
-    for file in chain {
-        b.sections(file);
-        b.axes(file);
-    }
-    for file in chain {
-        b.metrics(file, currency);
-    }
-    let mut formulas = Vec::new();
-    for file in chain {
-        formulas.extend(b.derived(file, currency));
-    }
-    b.order_derived(formulas);
-    for file in chain {
-        b.brief(file);
-    }
-    let v = &b.vocabulary;
-    let compare = collect(
-        chain,
-        |id| v.metric(id).map(|m| m.taxonomy.as_str()),
-        |id| v.derived(id).is_some(),
-    );
-    b.vocabulary.compare = compare;
-    b.vocabulary.taxonomies = chain.iter().map(|f| f.id.clone()).collect();
-    (b.vocabulary, b.diagnostics)
 }
 
 /// A checked derived metric waiting to be ordered: its definition, the

@@ -13,13 +13,13 @@ use std::sync::Arc;
 
 use crate::axis::{default_member_label, Axis};
 use crate::compare::Compared;
-use crate::diagnostic::Diagnostic;
 use crate::formula::Formula;
 use crate::metric::{closest, Metric};
 use crate::parse::{parse_taxonomy, TaxonomyFile};
 use crate::quantity::Currency;
 use crate::unit::{Unit, UnitTable};
 
+// `Vocabulary::build` is defined in `builder.rs`.
 mod builder;
 
 /// The built-in taxonomies: (id, text).
@@ -221,13 +221,6 @@ impl Vocabulary {
     pub fn suggest(&self, id: &str) -> Option<String> {
         let ids: Vec<&str> = self.metrics.iter().map(|m| m.id.as_str()).collect();
         closest(id, &ids).map(str::to_string)
-    }
-
-    /// Builds the vocabulary of `chain` (each taxonomy after those it
-    /// extends) for a company reporting in `currency`, with every problem
-    /// found as a located diagnostic.
-    pub fn build(chain: &[&TaxonomyFile], currency: Currency) -> (Vocabulary, Vec<Diagnostic>) {
-        builder::build(chain, currency)
     }
 }
 
