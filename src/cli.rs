@@ -203,6 +203,12 @@ pub struct RenderArgs {
     /// Threads to use, one company at a time each (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
+    /// Render every company, ignoring the cache (QBRIEF_CACHE_DIR, else the platform's cache folder); nothing is stored in it.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Check every page's Markdown structure, not only those of override templates.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -30,6 +30,7 @@ use std::path::Path;
 pub mod diff;
 pub mod export;
 pub mod loader;
+pub mod render_cache;
 pub mod revision;
 pub mod sources;
 

@@ -83,11 +83,28 @@ pub fn load_company(
     shared: &[DataFile],
     folder: &Path,
 ) -> Result<(Dataset, Vec<Diagnostic>), LoadError> {
-    let (mut files, mut diagnostics) = read_folder(folder)?;
+    let (files, diagnostics) = read_company(folder)?;
+    Ok(load_files(shared, files, diagnostics))
+}
+
+/// Reads one company folder's data files, without parsing them; the
+/// problems are those of reading (unreadable files and entries).
+pub fn read_company(folder: &Path) -> Result<(Vec<DataFile>, Vec<Diagnostic>), LoadError> {
+    read_folder(folder)
+}
+
+/// Loads a company's files as [`read_company`] read them (with its
+/// `diagnostics`) and the data folder's shared taxonomies:
+/// `load_company` in two steps, for a caller that looks at the bytes first.
+pub fn load_files(
+    shared: &[DataFile],
+    mut files: Vec<DataFile>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Dataset, Vec<Diagnostic>) {
     files.extend(shared.iter().cloned());
     let (dataset, found) = Dataset::load(&files);
     diagnostics.extend(found);
-    Ok((dataset, diagnostics))
+    (dataset, diagnostics)
 }
 
 /// Loads every data file below `dir` at once; I/O problems with single

@@ -12,6 +12,8 @@ mod import_xbrl;
 mod init;
 mod metrics;
 mod render;
+mod render_cached;
+mod render_pages;
 mod verify_sources;
 mod workers;
 

@@ -1,5 +1,7 @@
 //! `qbrief render`: writes the briefs, the company pages and the universe
 //! index to `reports/`, or with `--check` tells whether they are up to date.
+//! A company whose inputs and pages the render cache vouches for is
+//! neither loaded nor rendered (`render_cached.rs`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -8,9 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use qbrief::render_cache::Options;
 use qbrief_model::{CompanyData, Diagnostic, Period};
 use qbrief_report::{check_markdown, IndexEntry, Renderer};
 
+use super::render_cached::{self, Cached};
+use super::render_pages::{compare, extension, extra_files};
 use super::workers;
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::output::write_if_changed;
@@ -19,13 +24,47 @@ use qbrief::loader;
 /// The command that brings `reports/` up to date, for messages.
 const FIX: &str = "qbrief render";
 
+/// What every company's render shares.
+struct Run<'a> {
+    shared: &'a [qbrief_model::DataFile],
+    renderer: Renderer,
+    args: &'a RenderArgs,
+    options: Options,
+    cache: Option<Cached>,
+    /// Whether every page's structure is checked (`--strict`, or override
+    /// templates); the universe index always is.
+    check_pages: bool,
+}
+
 pub fn run(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
     let layout = loader::layout(&args.data)?;
     if layout.diagnostics.iter().any(Diagnostic::is_error) {
         super::check::print(&layout.diagnostics, crate::cli::CheckFormat::Text)?;
         bail!("the data has errors; fix them (see `qbrief check`) before rendering");
     }
-    let renderer = renderer(args.templates.as_deref())?;
+    let templates = read_templates(args.templates.as_deref())?;
+    let renderer = match args.templates {
+        Some(_) => Renderer::with_overrides(&templates)?,
+        None => Renderer::new(),
+    };
+    let options = Options {
+        format: extension(args.format).to_string(),
+        period: args.period.clone(),
+        strict: args.strict,
+        templates,
+    };
+    let run = Run {
+        shared: &layout.shared,
+        renderer,
+        args,
+        options,
+        cache: if args.no_cache {
+            None
+        } else {
+            Cached::open(&args.out)
+        },
+        check_pages: args.strict || args.templates.is_some(),
+    };
     let companies: Vec<PathBuf> = layout
         .companies
         .iter()
@@ -44,18 +83,31 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
     // One company at a time per thread: load, analyze, render, write, and
     // keep only the lines to print.
     let outcomes = workers::each_company(&companies, args.jobs, quiet, |folder| {
-        render_folder(&layout.shared, folder, &renderer, args)
+        render_folder(&run, folder)
     })?;
-    let mut errors = Vec::new();
-    let mut lines = Vec::new();
-    let mut problems = Vec::new();
-    let mut entries = Vec::new();
+    let mut total = Outcome::default();
     for outcome in outcomes {
         let outcome = outcome?;
-        errors.extend(outcome.errors);
-        lines.extend(outcome.lines);
-        problems.extend(outcome.problems);
-        entries.extend(outcome.entries);
+        total.errors.extend(outcome.errors);
+        total.lines.extend(outcome.lines);
+        total.problems.extend(outcome.problems);
+        total.entries.extend(outcome.entries);
+        total.rendered += outcome.rendered;
+        total.unchanged += outcome.unchanged;
+    }
+    let Outcome {
+        mut errors,
+        mut lines,
+        mut problems,
+        entries,
+        rendered,
+        unchanged,
+    } = total;
+    if unchanged > 0 {
+        // A skipped company was not loaded, so the problems of the data
+        // folder's taxonomies that every company's load reports are found
+        // here instead.
+        errors.extend(render_cached::shared_errors(&layout.shared));
     }
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -66,33 +118,46 @@ pub fn run(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
     // The index lists every company: a render of one company or one
     // quarter leaves it as it is.
     if args.company.is_none() && args.period.is_none() {
-        let (path, text) = index_page(&renderer, args, &entries)?;
+        let (path, text) = index_page(&run.renderer, args, &entries)?;
         if args.check {
             problems.extend(compare(&BTreeMap::from([(path, text)]), &[]));
         } else if write_if_changed(&path, text.as_bytes())? {
             lines.push(format!("wrote {}", path.display()));
         }
     }
-    if args.check {
-        return check(&problems);
-    }
-    if !quiet {
-        let mut out = std::io::stdout().lock();
-        for line in &lines {
-            writeln!(out, "{line}")?;
+    let code = if args.check {
+        check(&problems)?
+    } else {
+        if !quiet {
+            let mut out = std::io::stdout().lock();
+            for line in &lines {
+                writeln!(out, "{line}")?;
+            }
         }
+        ExitCode::SUCCESS
+    };
+    if !quiet {
+        let noun = if rendered == 1 {
+            "company"
+        } else {
+            "companies"
+        };
+        eprintln!("rendered {rendered} {noun}, {unchanged} unchanged");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 /// What rendering one company did: lines to print, `--check` problems, its
-/// part of the universe index, or the data errors that stopped it.
+/// part of the universe index, or the data errors that stopped it; and
+/// whether it was rendered or found unchanged.
 #[derive(Default)]
 struct Outcome {
     lines: Vec<String>,
     problems: Vec<String>,
     entries: Vec<IndexEntry>,
     errors: Vec<Diagnostic>,
+    rendered: usize,
+    unchanged: usize,
 }
 
 /// The universe index, `README.md` (or `index.html`) at the top of the
@@ -114,13 +179,24 @@ fn index_page(
     Ok((args.out.join(name), text))
 }
 
-fn render_folder(
-    shared: &[qbrief_model::DataFile],
-    folder: &Path,
-    renderer: &Renderer,
-    args: &RenderArgs,
-) -> Result<Outcome> {
-    let (dataset, diagnostics) = loader::load_company(shared, folder)?;
+fn render_folder(run: &Run<'_>, folder: &Path) -> Result<Outcome> {
+    let (files, read_found) = loader::read_company(folder)?;
+    let key = run
+        .cache
+        .as_ref()
+        .filter(|_| !read_found.iter().any(Diagnostic::is_error))
+        .map(|cache| cache.key(folder, &files, &run.options));
+    if let (Some(cache), Some(key)) = (&run.cache, &key) {
+        if let Some(reused) = cache.reuse(run.shared, run.args, key) {
+            return Ok(Outcome {
+                problems: reused.problems,
+                entries: vec![reused.index],
+                unchanged: 1,
+                ..Outcome::default()
+            });
+        }
+    }
+    let (dataset, diagnostics) = loader::load_files(run.shared, files, read_found);
     let errors: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(Diagnostic::is_error)
@@ -131,15 +207,26 @@ fn render_folder(
             ..Outcome::default()
         });
     }
+    let args = run.args;
     let mut outcome = Outcome::default();
+    let alone = dataset.companies.len() == 1;
     for data in dataset.companies.values() {
         let dir = args.out.join(data.company.id.as_str());
         let mut expected = BTreeMap::new();
-        let entry = render_company(data, renderer, args, &dir, &mut expected)?;
+        let entry = render_company(data, run, &dir, &mut expected)?;
+        outcome.rendered += 1;
+        if let (Some(cache), Some(key), true) = (&run.cache, &key, alone) {
+            cache.store(run.shared, key, data, &expected, &entry);
+        }
         outcome.entries.push(entry);
-        let stale = stale_files(&dir, &expected, args);
+        let extra = extra_files(
+            &dir,
+            |p| expected.contains_key(p),
+            extension(args.format),
+            args.period.is_none(),
+        );
         if args.check {
-            outcome.problems.extend(compare(&expected, &stale));
+            outcome.problems.extend(compare(&expected, &extra));
             continue;
         }
         for (path, text) in &expected {
@@ -147,7 +234,7 @@ fn render_folder(
                 outcome.lines.push(format!("wrote {}", path.display()));
             }
         }
-        for path in &stale {
+        for path in &extra {
             fs::remove_file(path)
                 .with_context(|| format!("cannot remove stale {}", path.display()))?;
             outcome.lines.push(format!("removed {}", path.display()));
@@ -156,37 +243,13 @@ fn render_folder(
     Ok(outcome)
 }
 
-/// Briefs (and only briefs, by name) of a company's folder that no period
-/// with data produces any more.
-fn stale_files(
-    dir: &Path,
-    expected: &BTreeMap<PathBuf, String>,
-    args: &RenderArgs,
-) -> Vec<PathBuf> {
-    let mut stale = Vec::new();
-    if args.period.is_some() {
-        return stale;
-    }
-    let ext = extension(args.format);
-    if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if is_generated_name(&path, ext) && !expected.contains_key(&path) {
-                stale.push(path);
-            }
-        }
-    }
-    stale.sort();
-    stale
-}
-
 fn render_company(
     data: &CompanyData,
-    renderer: &Renderer,
-    args: &RenderArgs,
+    run: &Run<'_>,
     dir: &Path,
     expected: &mut BTreeMap<PathBuf, String>,
 ) -> Result<IndexEntry> {
+    let (args, renderer) = (run.args, &run.renderer);
     let analysis = qbrief_calc::analyze(data);
     let quarters: Vec<Period> = data
         .periods()
@@ -213,14 +276,18 @@ fn render_company(
             continue;
         }
         let markdown = renderer.brief(&analysis, *period)?;
-        verify_structure(&format!("{}/{period}.md", data.company.id), &markdown)?;
+        if run.check_pages {
+            verify_structure(&format!("{}/{period}.md", data.company.id), &markdown)?;
+        }
         let title = format!("{} {period}", data.company.name);
         let text = finish(renderer, args.format, &title, markdown)?;
         expected.insert(dir.join(format!("{period}.{ext}")), text);
     }
     if args.period.is_none() {
         let markdown = renderer.company_page(&analysis, &quarters, ext)?;
-        verify_structure(&format!("{}/README.md", data.company.id), &markdown)?;
+        if run.check_pages {
+            verify_structure(&format!("{}/README.md", data.company.id), &markdown)?;
+        }
         let text = match args.format {
             RenderFormat::Md => markdown,
             RenderFormat::Html => {
@@ -237,7 +304,9 @@ fn render_company(
 }
 
 /// A page that fails the structural check is a bug of qbrief or of an
-/// override template: refuse to write it.
+/// override template: refuse to write it. Pages of the embedded templates
+/// are checked only with `--strict` (and in tests and CI): their escaping
+/// is total, which property tests and the fuzzer hold them to.
 fn verify_structure(name: &str, markdown: &str) -> Result<()> {
     let problems = check_markdown(markdown);
     if problems.is_empty() {
@@ -262,20 +331,6 @@ fn finish(
     })
 }
 
-/// What `--check` finds wrong with one company's pages.
-fn compare(expected: &BTreeMap<PathBuf, String>, stale: &[PathBuf]) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (path, text) in expected {
-        match fs::read(path) {
-            Ok(old) if old == text.as_bytes() => {}
-            Ok(_) => problems.push(format!("stale: {}", path.display())),
-            Err(_) => problems.push(format!("missing: {}", path.display())),
-        }
-    }
-    problems.extend(stale.iter().map(|p| format!("extra: {}", p.display())));
-    problems
-}
-
 fn check(problems: &[String]) -> Result<ExitCode> {
     if problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
@@ -291,9 +346,10 @@ fn check(problems: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::from(1))
 }
 
-fn renderer(dir: Option<&Path>) -> Result<Renderer> {
+/// The override templates of `--templates`, `(file name, text)` by name.
+fn read_templates(dir: Option<&Path>) -> Result<Vec<(String, String)>> {
     let Some(dir) = dir else {
-        return Ok(Renderer::new());
+        return Ok(Vec::new());
     };
     let mut overrides = Vec::new();
     let entries = fs::read_dir(dir)
@@ -313,25 +369,7 @@ fn renderer(dir: Option<&Path>) -> Result<Renderer> {
             .with_context(|| format!("cannot read template {}", path.display()))?;
         overrides.push((name, text));
     }
-    Ok(Renderer::with_overrides(&overrides)?)
-}
-
-fn extension(format: RenderFormat) -> &'static str {
-    match format {
-        RenderFormat::Md => "md",
-        RenderFormat::Html => "html",
-    }
-}
-
-/// Whether a file name is one qbrief writes for a quarter (`2024-Q3.md`).
-fn is_generated_name(path: &Path, ext: &str) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    let Some(stem) = name.strip_suffix(&format!(".{ext}")) else {
-        return false;
-    };
-    stem.parse::<Period>().is_ok_and(|p| p.is_quarter())
+    Ok(overrides)
 }
 
 fn join(periods: &[Period]) -> String {

@@ -11,6 +11,7 @@ mod draft_check;
 mod export;
 mod index;
 mod render;
+mod render_cache;
 mod suggest;
 mod taxonomy;
 mod util;

@@ -64,7 +64,7 @@ fn writes_only_what_changed_and_removes_stale_briefs() {
     std::fs::write(&keep, "not ours").unwrap();
     let check = qbrief(dir.path(), &["render", "--check"]);
     assert_eq!(check.code, 1);
-    assert_eq!(check.stderr, "extra: reports/acme/2019-Q1.md\nreports are out of date; run `qbrief render` and commit the result\n");
+    assert_eq!(check.stderr, "extra: reports/acme/2019-Q1.md\nreports are out of date; run `qbrief render` and commit the result\nrendered 1 company, 0 unchanged\n");
     assert!(stale.exists(), "--check writes nothing");
     let again = qbrief(dir.path(), &["render"]);
     assert_eq!(
@@ -76,7 +76,7 @@ fn writes_only_what_changed_and_removes_stale_briefs() {
     std::fs::write(dir.path().join("reports/acme/2024-Q3.md"), "edited by hand").unwrap();
     std::fs::remove_file(dir.path().join("reports/acme/README.md")).unwrap();
     let check = qbrief(dir.path(), &["render", "--check"]);
-    assert_eq!(check.stderr, "stale: reports/acme/2024-Q3.md\nmissing: reports/acme/README.md\nreports are out of date; run `qbrief render` and commit the result\n");
+    assert_eq!(check.stderr, "stale: reports/acme/2024-Q3.md\nmissing: reports/acme/README.md\nreports are out of date; run `qbrief render` and commit the result\nrendered 1 company, 0 unchanged\n");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("reports/acme"))
         .unwrap()
         .flatten()

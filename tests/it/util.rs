@@ -10,11 +10,19 @@ pub struct Output {
     pub stderr: String,
 }
 
-/// Runs `qbrief` with `args` in `dir`.
+/// Runs `qbrief` with `args` in `dir`, with a render cache of its own
+/// that starts empty (never the user's).
 pub fn qbrief(dir: &Path, args: &[&str]) -> Output {
+    let cache = tempfile::tempdir().expect("temp dir");
+    qbrief_cached(dir, cache.path(), args)
+}
+
+/// Runs `qbrief` with `args` in `dir` and the render cache in `cache`.
+pub fn qbrief_cached(dir: &Path, cache: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_qbrief"))
         .args(args)
         .current_dir(dir)
+        .env("QBRIEF_CACHE_DIR", cache)
         .output()
         .expect("qbrief runs");
     Output {

@@ -117,7 +117,10 @@ fn time(qbrief: &Path, data: &Path) -> Result<f64> {
     for _ in 0..3 {
         let reports = data.with_extension("reports");
         let start = Instant::now();
-        for args in [vec!["check", "--quiet"], vec!["render", "--quiet", "--out"]] {
+        for args in [
+            vec!["check", "--quiet"],
+            vec!["render", "--quiet", "--no-cache", "--out"],
+        ] {
             let mut cmd = Command::new(qbrief);
             cmd.args(&args);
             if args[0] == "render" {
