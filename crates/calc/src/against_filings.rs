@@ -53,11 +53,11 @@ impl<'a> Analysis<'a> {
     pub fn against_filings(&self, period: qbrief_model::Period) -> Vec<AgainstFiling<'_, 'a>> {
         let mut out = Vec::new();
         for &said in self.said_in(period) {
-            if said.guidance || self.is_filing(&said.source) {
+            if said.guidance || said.filed {
                 continue;
             }
             for &filed in self.facts_in(said.period) {
-                if self.is_filing(&filed.source) && same_figure(said, filed) {
+                if filed.filed && same_figure(said, filed) {
                     let (s, f) = (said.figure.interval(), filed.figure.interval());
                     let status = if s.overlaps(&f) {
                         Status::Consistent

@@ -47,6 +47,8 @@ mod reconcile;
 mod reconciliation;
 mod resolve;
 mod series_map;
+#[cfg(test)]
+mod test_data;
 mod year_to_date;
 
 pub use against_filings::{AgainstFiling, Filed};

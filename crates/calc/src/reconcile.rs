@@ -231,13 +231,10 @@ fn missing_reason(analysis: &Analysis<'_>, fact: &Fact, is_sum: bool) -> String 
 
 #[cfg(test)]
 mod tests {
-    use qbrief_model::{DataFile, Dataset};
-
     use crate::{analyze, Status};
 
     #[test]
     fn a_margin_change_is_checked_against_the_margins_of_stated_amounts() {
-        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
         let mut call = String::from("[document]\nid = \"call\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2021-Q1\"\nfile = \"f\"\n");
         for (metric, period, value) in [
             ("gross_profit", "2021-Q1", "$222.7M"),
@@ -249,14 +246,7 @@ mod tests {
         ] {
             call.push_str(&format!("[[fact]]\nmetric = \"{metric}\"\nperiod = \"{period}\"\nvalue = \"{value}\"\nevidence = \"{metric} {value}\"\n"));
         }
-        let file = |stem: &str, text: &str| DataFile {
-            path: format!("data/acme/{stem}.toml"),
-            folder: "acme".into(),
-            stem: stem.into(),
-            bytes: text.as_bytes().to_vec(),
-        };
-        let (dataset, findings) = Dataset::load(&[file("company", company), file("call", &call)]);
-        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+        let dataset = crate::test_data::load("", &[("call", &call)]);
         let analysis = analyze(dataset.companies.values().next().expect("company"));
         let outcome = |id: &str| {
             analysis

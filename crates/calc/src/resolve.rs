@@ -220,11 +220,10 @@ fn intersect(a: &Interval, b: &Interval) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use qbrief_model::{DataFile, Dataset};
+    use qbrief_model::Dataset;
 
     /// Loads facts of one metric and period, each `(speaker, role, value, preferred)`.
     fn facts(statements: &[(&str, &str, &str, bool)]) -> Dataset {
-        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\ntaxonomies = [\"bitcoin-mining\"]\n";
         let mut doc = String::from("[document]\nid = \"call\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f\"\n");
         let mut speakers: Vec<(&str, &str)> =
             statements.iter().map(|(s, r, _, _)| (*s, *r)).collect();
@@ -238,15 +237,7 @@ mod tests {
                 doc += "note = \"why\"\npreferred = true\n";
             }
         }
-        let file = |stem: &str, text: &str| DataFile {
-            path: format!("{stem}.toml"),
-            folder: "acme".into(),
-            stem: stem.into(),
-            bytes: text.as_bytes().to_vec(),
-        };
-        let (dataset, findings) = Dataset::load(&[file("company", company), file("call", &doc)]);
-        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
-        dataset
+        crate::test_data::load("taxonomies = [\"bitcoin-mining\"]\n", &[("call", &doc)])
     }
 
     /// `statements` resolve to `value` by `rule`, with or without conflict.
@@ -335,6 +326,42 @@ mod tests {
             "1,231 BTC",
             Rule::FileOrder,
             true,
+        );
+    }
+
+    /// A filing and a CFO's call statement of `btc_held` for 2024-Q3;
+    /// `restated` adds a second filing with another value.
+    fn filed_and_said(restated: bool) -> Dataset {
+        let filing = |id: &str, value: &str| {
+            format!("[document]\nid = \"{id}\"\nkind = \"filing\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f.json\"\n[[fact]]\nmetric = \"btc_held\"\nvalue = \"{value}\"\nevidence = \"concept {id}\"\n")
+        };
+        let call = "[document]\nid = \"call\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q3\"\nfile = \"f\"\n[[speaker]]\nname = \"Jo\"\nrole = \"CFO\"\n[[fact]]\nmetric = \"btc_held\"\nvalue = \"1,400 BTC\"\nspeaker = \"Jo\"\nevidence = \"1,400 bitcoins\"\n";
+        let first = filing("q3-10-q", "1,250 BTC");
+        let second = filing("q3-10-q-a", "1,290 BTC");
+        let mut documents = vec![("call", call), ("q3-10-q", first.as_str())];
+        if restated {
+            documents.push(("q3-10-q-a", second.as_str()));
+        }
+        crate::test_data::load("taxonomies = [\"bitcoin-mining\"]\n", &documents)
+    }
+
+    #[test]
+    fn the_filed_figure_wins_against_a_call_unless_the_filings_disagree() {
+        let dataset = filed_and_said(false);
+        let all: Vec<&Fact> = dataset.facts().collect();
+        let r = resolve(&all).unwrap();
+        assert_eq!(
+            (r.fact.value_text.as_str(), r.rule, r.conflict),
+            ("1,250 BTC", Rule::Filed, true)
+        );
+        // A restatement: the filings disagree, so the CFO's figure is used
+        // by the rules before filings existed.
+        let dataset = filed_and_said(true);
+        let all: Vec<&Fact> = dataset.facts().collect();
+        let r = resolve(&all).unwrap();
+        assert_eq!(
+            (r.fact.value_text.as_str(), r.rule),
+            ("1,400 BTC", Rule::Cfo)
         );
     }
 }

@@ -6,7 +6,7 @@
 //! the quarter itself; where a call states it, reconciliation compares the
 //! call with the filings' difference.
 
-use qbrief_model::{Dims, DocumentKind, Interval, Metric, Period, PeriodSpan};
+use qbrief_model::{Dims, Interval, Metric, Period, PeriodSpan};
 
 use crate::analysis::{Analysis, Level};
 use crate::bounds;
@@ -71,11 +71,7 @@ impl Analysis<'_> {
                     && !f.guidance
                     && f.metric.metric.id == id
                     && &f.dims == dims
-                    && self
-                        .index
-                        .documents
-                        .get(f.source.as_str())
-                        .is_some_and(|d| d.kind == DocumentKind::Filing)
+                    && f.filed
             })
         })
     }
@@ -114,14 +110,13 @@ impl Analysis<'_> {
 
 #[cfg(test)]
 mod tests {
-    use qbrief_model::{DataFile, Dataset};
+    use qbrief_model::Dataset;
 
     use crate::analyze;
 
     /// A company whose one filing gives cash flows for the half and the
     /// nine months, and the capex of the third quarter itself when asked.
     fn filed(extra: &str) -> Dataset {
-        let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
         let mut doc = String::from("[document]\nid = \"q3\"\nkind = \"filing\"\ntitle = \"10-Q\"\nperiod = \"2021-Q3\"\nfile = \"f.json\"\nform = \"10-Q\"\naccession = \"0000000001-21-000003\"\nfiled = \"2021-11-01\"\n");
         for (metric, period, value) in [
             ("operating_cash_flow", "2021-H1", "$202.3M"),
@@ -132,15 +127,7 @@ mod tests {
             doc.push_str(&format!("[[fact]]\nmetric = \"{metric}\"\nperiod = \"{period}\"\nvalue = \"{value}\"\nevidence = \"{metric} {period}\"\n"));
         }
         doc.push_str(extra);
-        let file = |stem: &str, text: &str| DataFile {
-            path: format!("data/acme/{stem}.toml"),
-            folder: "acme".into(),
-            stem: stem.into(),
-            bytes: text.as_bytes().to_vec(),
-        };
-        let (dataset, findings) = Dataset::load(&[file("company", company), file("q3", &doc)]);
-        assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
-        dataset
+        crate::test_data::load("", &[("q3", &doc)])
     }
 
     #[test]

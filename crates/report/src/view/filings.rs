@@ -27,10 +27,7 @@ pub(crate) fn against_filings(
             format!("No filings of {name} are imported, so no figure said on its calls is checked against filed figures (`qbrief import-xbrl` imports a US filer's SEC companyfacts file)."),
         );
     }
-    let said_on_a_call = analysis
-        .said_in(period)
-        .iter()
-        .any(|f| !analysis.is_filing(&f.source));
+    let said_on_a_call = analysis.said_in(period).iter().any(|f| !f.filed);
     if !said_on_a_call {
         return SectionView::new(
             TITLE,
@@ -48,20 +45,23 @@ pub(crate) fn against_filings(
     }
     // The same figure said several times and compared with the same filed
     // number is one entry with every statement's footnote.
-    let mut agreeing: Vec<(String, Vec<&Fact>, String)> = Vec::new();
-    let mut disagreeing: Vec<(String, Vec<&Fact>, String)> = Vec::new();
+    // Entries are (what was said, its statements, the filed side's cells):
+    // the filed figure for an agreement, the filed figure and the gap for
+    // a disagreement.
+    type Entry<'f> = (String, Vec<&'f Fact>, Vec<String>);
+    let mut agreeing: Vec<Entry<'_>> = Vec::new();
+    let mut disagreeing: Vec<Entry<'_>> = Vec::new();
     for c in &compared {
         let said = said_text(analysis, period, c.said);
         let (list, filed) = match &c.status {
             Status::Inconsistent { gap } => (
                 &mut disagreeing,
-                format!(
-                    "{} | **{}**",
+                vec![
                     filed_text(analysis, c, notes, true),
-                    gap_text(analysis, c.said, *gap)
-                ),
+                    format!("**{}**", gap_text(analysis, c.said, *gap)),
+                ],
             ),
-            _ => (&mut agreeing, filed_text(analysis, c, notes, false)),
+            _ => (&mut agreeing, vec![filed_text(analysis, c, notes, false)]),
         };
         match list.iter_mut().find(|(s, _, f)| *s == said && *f == filed) {
             Some(entry) => entry.1.push(c.said),
@@ -70,13 +70,18 @@ pub(crate) fn against_filings(
     }
     for (said, facts, filed) in disagreeing {
         let mut cells = vec![format!("{said}{}", notes.cite_all(&facts))];
-        cells.extend(filed.split(" | ").map(str::to_string));
+        cells.extend(filed);
         table.push(cells);
     }
     let agreeing: Vec<String> = agreeing
         .into_iter()
         .map(|(said, facts, filed)| {
-            format!("{}{} ({filed})", in_sentence(&said), notes.cite_all(&facts))
+            format!(
+                "{}{} ({})",
+                in_sentence(&said),
+                notes.cite_all(&facts),
+                filed.concat()
+            )
         })
         .collect();
     let total = compared.len();

@@ -87,13 +87,24 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                 .iter()
                 .filter(|c| facts.iter().any(|f| matches(c, f)))
                 .count();
-            if std::env::var_os("QBRIEF_EVAL_RIGHT").is_some() {
+            let list = |right: bool| {
                 for c in placed
                     .iter()
-                    .filter(|c| facts.iter().any(|f| matches(c, f)))
+                    .filter(|c| facts.iter().any(|f| matches(c, f)) == right)
                 {
+                    let why = if right {
+                        String::new()
+                    } else {
+                        facts
+                            .iter()
+                            .find(|f| f.figure.value() == c.figure.value())
+                            .map_or(" -- no fact of that value".to_string(), |f| {
+                                format!(" -- fact {} {}", f.metric, f.period)
+                            })
+                    };
                     eprintln!(
-                        "RIGHT {name}/{}:{} {} {} {} conf {} [{}]",
+                        "{} {name}/{}:{} {} {} {} conf {} [{}]{why}",
+                        if right { "RIGHT" } else { "WRONG" },
                         document.id,
                         c.line,
                         c.metric.as_deref().unwrap_or("?"),
@@ -103,29 +114,12 @@ pub fn bundled(data: &Path, sources: &Path) -> Result<String> {
                         c.evidence
                     );
                 }
+            };
+            if std::env::var_os("QBRIEF_EVAL_RIGHT").is_some() {
+                list(true);
             }
             if std::env::var_os("QBRIEF_EVAL_WRONG").is_some() {
-                for c in placed
-                    .iter()
-                    .filter(|c| !facts.iter().any(|f| matches(c, f)))
-                {
-                    let why = facts
-                        .iter()
-                        .find(|f| f.figure.value() == c.figure.value())
-                        .map_or("no fact of that value".to_string(), |f| {
-                            format!("fact {} {}", f.metric, f.period)
-                        });
-                    eprintln!(
-                        "WRONG {name}/{}:{} {} {} {} conf {} [{}] -- {why}",
-                        document.id,
-                        c.line,
-                        c.metric.as_deref().unwrap_or("?"),
-                        c.period,
-                        c.value,
-                        c.confidence,
-                        c.evidence
-                    );
-                }
+                list(false);
             }
             let _ = writeln!(
                 out,
