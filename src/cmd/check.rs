@@ -28,7 +28,7 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
         let (dataset, mut diagnostics) = loader::load_company(&layout.shared, folder)?;
         if !diagnostics.iter().any(Diagnostic::is_error) {
             for data in dataset.companies.values() {
-                let analysis = qbrief_calc::analyze(data);
+                let analysis = qbrief_calc::analyze_with(data, qbrief_calc::Scope::Reconciliation);
                 diagnostics.extend(
                     analysis
                         .reconciliations

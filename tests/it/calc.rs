@@ -113,3 +113,64 @@ fn no_false_alarms_on_rounded_statements() {
         ]
     );
 }
+
+/// Every company of the data folder `dir`, loaded as `check` loads it.
+fn companies_of(dir: &std::path::Path) -> Vec<qbrief_model::Dataset> {
+    let layout = qbrief::loader::layout(dir).unwrap();
+    layout
+        .companies
+        .iter()
+        .map(|folder| {
+            let (dataset, findings) = qbrief::loader::load_company(&layout.shared, folder).unwrap();
+            assert!(findings.iter().all(|f| !f.is_error()), "{findings:?}");
+            dataset
+        })
+        .collect()
+}
+
+/// `check` analyses only what reconciliation reads: its reconciliations
+/// must be those of the whole analysis, on the bundled companies, the
+/// fixtures with filings, axes and a bank, and a synthetic universe with
+/// stated changes, sums and guidance.
+#[test]
+fn a_reconciliation_only_analysis_reconciles_as_the_whole_one() {
+    let universe = tempfile::tempdir().unwrap();
+    let generated = xtask::Universe {
+        companies: 4,
+        quarters: 12,
+        seed: 11,
+    };
+    for (path, text) in generated.files() {
+        let path = universe.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let folders = [
+        crate::util::root().join("data"),
+        crate::util::inputs("bank/data"),
+        crate::util::inputs("diff/new-conflict"),
+        universe.path().to_path_buf(),
+    ];
+    let mut compared = 0;
+    for dir in &folders {
+        for dataset in companies_of(dir) {
+            for data in dataset.companies.values() {
+                let whole = analyze(data);
+                let checks = qbrief_calc::analyze_with(data, qbrief_calc::Scope::Reconciliation);
+                assert_eq!(
+                    format!("{:#?}", checks.reconciliations),
+                    format!("{:#?}", whole.reconciliations),
+                    "{}",
+                    data.company.id
+                );
+                assert!(
+                    checks.derived.len() < whole.derived.len(),
+                    "{}",
+                    data.company.id
+                );
+                compared += whole.reconciliations.len();
+            }
+        }
+    }
+    assert!(compared > 500, "only {compared} reconciliations compared");
+}

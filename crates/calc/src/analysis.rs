@@ -19,6 +19,7 @@ use crate::derived::{Derived, Input, Origin};
 use crate::index::Index;
 use crate::reconciliation::Reconciliation;
 use crate::resolve::Resolved;
+use crate::scope::Wanted;
 use crate::series_map::SeriesMap;
 
 /// A series: a metric (or a stated change of one), the axis members, and
@@ -96,9 +97,23 @@ pub struct Analysis<'a> {
     /// Positions in `derived` by series.
     pub(crate) derived_index: SeriesMap<usize>,
     pub(crate) index: Index<'a>,
+    /// The built-in series to compute; `None` for all of them.
+    pub(crate) wanted: Option<Wanted>,
 }
 
 impl<'a> Analysis<'a> {
+    /// Whether the analysis's scope computes the built-in series.
+    pub(crate) fn computes(
+        &self,
+        key: (&str, Option<qbrief_model::Change>),
+        dims: &Dims,
+        period: Period,
+    ) -> bool {
+        self.wanted
+            .as_ref()
+            .is_none_or(|w| w.wants(key, dims, period))
+    }
+
     pub(crate) fn push(&mut self, d: Derived) {
         self.derived_index.insert(
             (&d.metric, None),

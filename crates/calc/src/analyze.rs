@@ -10,11 +10,34 @@ use crate::analysis::{Analysis, Guided, SeriesKey};
 use crate::index::Index;
 use crate::reconcile::reconcile_all;
 use crate::resolve::{resolve, Resolved};
+use crate::scope::{Scope, Wanted};
 use crate::series_map::SeriesMap;
 
 /// Analyses one company. Pure: no I/O, no panics on any input.
 pub fn analyze(data: &CompanyData) -> Analysis<'_> {
-    let mut index = Index::of_facts(data);
+    analyze_with(data, Scope::Everything)
+}
+
+/// Analyses one company, computing what `scope` asks for: the
+/// reconciliations are the same in every scope.
+///
+/// ```
+/// # use qbrief_model::{DataFile, Dataset};
+/// # let company = "id = \"acme\"\nname = \"Acme\"\nticker = \"A\"\nexchange = \"X\"\ncurrency = \"USD\"\nfiscal_year_end_month = 12\n";
+/// # let call = "[document]\nid = \"c\"\nkind = \"earnings-call\"\ntitle = \"t\"\nperiod = \"2024-Q2\"\nfile = \"f\"\n[[fact]]\nmetric = \"revenue\"\nperiod = \"2024-Q1\"\nvalue = \"$80M\"\nevidence = \"$80 million\"\n[[fact]]\nmetric = \"revenue\"\nvalue = \"$88M\"\nevidence = \"$88 million\"\n[[fact]]\nmetric = \"revenue.qoq\"\nvalue = \"+10%\"\nevidence = \"up 10%\"\n";
+/// # let file = |stem: &str, text: &str| DataFile { path: format!("{stem}.toml"), folder: "acme".into(), stem: stem.into(), bytes: text.as_bytes().to_vec() };
+/// # let (dataset, _) = Dataset::load(&[file("company", company), file("c", call)]);
+/// let data = dataset.companies.values().next().unwrap();
+/// let everything = qbrief_calc::analyze(data);
+/// let checks = qbrief_calc::analyze_with(data, qbrief_calc::Scope::Reconciliation);
+/// assert_eq!(
+///     format!("{:?}", checks.reconciliations),
+///     format!("{:?}", everything.reconciliations)
+/// );
+/// assert!(checks.derived.len() <= everything.derived.len());
+/// ```
+pub fn analyze_with(data: &CompanyData, scope: Scope) -> Analysis<'_> {
+    let mut index = Index::of_facts(data, scope == Scope::Everything);
     let mut series: BTreeMap<SeriesKey, Vec<&Fact>> = BTreeMap::new();
     let mut guided: BTreeMap<SeriesKey, BTreeMap<&str, Vec<&Fact>>> = BTreeMap::new();
     for fact in &data.facts {
@@ -77,6 +100,10 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
         reconciliations: Vec::new(),
         derived_index: SeriesMap::default(),
         index,
+        wanted: match scope {
+            Scope::Everything => None,
+            Scope::Reconciliation => Some(Wanted::of(data)),
+        },
     };
     analysis.implied = analysis.implied_levels();
     analysis.index.implied_ids = analysis
@@ -105,7 +132,10 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
     let mut builtin = Vec::new();
     analysis.growth(&mut builtin);
     analysis.sums(&mut builtin);
-    analysis.beat_or_miss(&mut builtin);
+    let mut beat_or_miss = Vec::new();
+    analysis.beat_or_miss(&mut beat_or_miss);
+    beat_or_miss.retain(|d| analysis.computes((&d.metric, None), &d.dims, d.period));
+    builtin.extend(beat_or_miss);
     for d in builtin {
         analysis.push(d);
     }

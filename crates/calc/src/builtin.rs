@@ -90,6 +90,9 @@ impl Analysis<'_> {
                 let Some(prior) = shifted(period, suffix) else {
                     continue;
                 };
+                if !self.computes((id, Some(suffix)), dims, period) {
+                    continue;
+                }
                 let (Some(c), Some(p)) = (
                     self.stated_level(id, dims, period),
                     self.stated_level(id, dims, prior),
@@ -167,6 +170,9 @@ impl Analysis<'_> {
         years.sort();
         years.dedup();
         for (metric, dims) in flows {
+            // The trailing sum's id, for a scope that asks (it is made
+            // only for a sum that exists otherwise).
+            let ttm_id = self.wanted.as_ref().map(|_| format!("{}.ttm", metric.id));
             for &year in &years {
                 for span in [
                     PeriodSpan::Half(1),
@@ -177,6 +183,9 @@ impl Analysis<'_> {
                     let Some(target) = Period::new(year, span) else {
                         continue;
                     };
+                    if !self.computes((&metric.id, None), dims, target) {
+                        continue;
+                    }
                     self.sum_of(metric, dims, target, &target.quarters(), out, || {
                         (
                             metric.id.clone(),
@@ -189,6 +198,12 @@ impl Analysis<'_> {
                     let Some(end) = Period::quarter(year, q) else {
                         continue;
                     };
+                    if !ttm_id
+                        .as_deref()
+                        .is_none_or(|id| self.computes((id, None), dims, end))
+                    {
+                        continue;
+                    }
                     let mut quarters = vec![end];
                     while quarters.len() < 4 {
                         match quarters.last().and_then(Period::previous_quarter) {

@@ -42,7 +42,8 @@ pub(crate) struct Index<'a> {
 impl<'a> Index<'a> {
     /// The lookups by fact, document and period (the resolved series,
     /// implied ids and reconciliations are added as the analysis makes them).
-    pub(crate) fn of_facts(data: &'a CompanyData) -> Index<'a> {
+    /// Conflicts are gathered only when `conflicts` is set.
+    pub(crate) fn of_facts(data: &'a CompanyData, conflicts: bool) -> Index<'a> {
         let mut index = Index::default();
         for d in &data.documents {
             index.documents.insert(d.id.as_str(), d);
@@ -64,8 +65,10 @@ impl<'a> Index<'a> {
                     .insert(fact.metric.metric.id.as_str());
             }
         }
-        for c in data.conflicts() {
-            index.conflicts.entry(c.period).or_default().push(c);
+        if conflicts {
+            for c in data.conflicts() {
+                index.conflicts.entry(c.period).or_default().push(c);
+            }
         }
         index
     }

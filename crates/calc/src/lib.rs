@@ -46,6 +46,7 @@ mod index;
 mod reconcile;
 mod reconciliation;
 mod resolve;
+mod scope;
 mod series_map;
 #[cfg(test)]
 mod test_data;
@@ -53,10 +54,11 @@ mod year_to_date;
 
 pub use against_filings::{AgainstFiling, Filed};
 pub use analysis::{Analysis, Guided, Level, SeriesKey};
-pub use analyze::analyze;
+pub use analyze::{analyze, analyze_with};
 pub use change::{
     implied_current, implied_prior, point_change, relative_change, Change, ChangeKind, Flag,
 };
 pub use derived::{Derived, Input, InputSource, Origin};
 pub use reconciliation::{Reconciliation, Status};
 pub use resolve::{resolve, Resolved, Rule};
+pub use scope::Scope;
