@@ -250,7 +250,7 @@ fn render_company(
     expected: &mut BTreeMap<PathBuf, String>,
 ) -> Result<IndexEntry> {
     let (args, renderer) = (run.args, &run.renderer);
-    let analysis = qbrief_calc::analyze(data);
+    let analysis = qbrief_calc::analyze_with(data, qbrief_calc::Scope::Pages);
     let quarters: Vec<Period> = data
         .periods()
         .into_iter()

@@ -19,7 +19,7 @@ use crate::derived::{Derived, Input, Origin};
 use crate::index::Index;
 use crate::reconciliation::Reconciliation;
 use crate::resolve::Resolved;
-use crate::scope::Wanted;
+use crate::scope::{Builtin, Scope, Wanted};
 use crate::series_map::SeriesMap;
 
 /// A series: a metric (or a stated change of one), the axis members, and
@@ -97,7 +97,10 @@ pub struct Analysis<'a> {
     /// Positions in `derived` by series.
     pub(crate) derived_index: SeriesMap<usize>,
     pub(crate) index: Index<'a>,
-    /// The built-in series to compute; `None` for all of them.
+    /// What the analysis computes.
+    pub(crate) scope: Scope,
+    /// The series that reconciliation reads, for a scope that leaves out
+    /// others (`None` in [`Scope::Everything`]).
     pub(crate) wanted: Option<Wanted>,
 }
 
@@ -105,13 +108,16 @@ impl<'a> Analysis<'a> {
     /// Whether the analysis's scope computes the built-in series.
     pub(crate) fn computes(
         &self,
+        kind: Builtin,
         key: (&str, Option<qbrief_model::Change>),
         dims: &Dims,
         period: Period,
     ) -> bool {
-        self.wanted
-            .as_ref()
-            .is_none_or(|w| w.wants(key, dims, period))
+        self.scope.computes_all(kind)
+            || self
+                .wanted
+                .as_ref()
+                .is_none_or(|w| w.wants(key, dims, period))
     }
 
     pub(crate) fn push(&mut self, d: Derived) {

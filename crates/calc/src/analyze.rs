@@ -10,7 +10,7 @@ use crate::analysis::{Analysis, Guided, SeriesKey};
 use crate::index::Index;
 use crate::reconcile::reconcile_all;
 use crate::resolve::{resolve, Resolved};
-use crate::scope::{Scope, Wanted};
+use crate::scope::{Builtin, Scope, Wanted};
 use crate::series_map::SeriesMap;
 
 /// Analyses one company. Pure: no I/O, no panics on any input.
@@ -37,7 +37,7 @@ pub fn analyze(data: &CompanyData) -> Analysis<'_> {
 /// assert!(checks.derived.len() <= everything.derived.len());
 /// ```
 pub fn analyze_with(data: &CompanyData, scope: Scope) -> Analysis<'_> {
-    let mut index = Index::of_facts(data, scope == Scope::Everything);
+    let mut index = Index::of_facts(data, scope != Scope::Reconciliation);
     let mut series: BTreeMap<SeriesKey, Vec<&Fact>> = BTreeMap::new();
     let mut guided: BTreeMap<SeriesKey, BTreeMap<&str, Vec<&Fact>>> = BTreeMap::new();
     for fact in &data.facts {
@@ -100,10 +100,8 @@ pub fn analyze_with(data: &CompanyData, scope: Scope) -> Analysis<'_> {
         reconciliations: Vec::new(),
         derived_index: SeriesMap::default(),
         index,
-        wanted: match scope {
-            Scope::Everything => None,
-            Scope::Reconciliation => Some(Wanted::of(data)),
-        },
+        scope,
+        wanted: (scope != Scope::Everything).then(|| Wanted::of(data)),
     };
     analysis.implied = analysis.implied_levels();
     analysis.index.implied_ids = analysis
@@ -134,7 +132,8 @@ pub fn analyze_with(data: &CompanyData, scope: Scope) -> Analysis<'_> {
     analysis.sums(&mut builtin);
     let mut beat_or_miss = Vec::new();
     analysis.beat_or_miss(&mut beat_or_miss);
-    beat_or_miss.retain(|d| analysis.computes((&d.metric, None), &d.dims, d.period));
+    beat_or_miss
+        .retain(|d| analysis.computes(Builtin::BeatOrMiss, (&d.metric, None), &d.dims, d.period));
     builtin.extend(beat_or_miss);
     for d in builtin {
         analysis.push(d);

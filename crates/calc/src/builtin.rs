@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 
 use crate::analysis::{Analysis, Level};
 use crate::bounds;
-use crate::change::{implied_current, implied_prior, point_change, relative_change, Flag};
+use crate::change::{implied_current, implied_prior, point_change, relative_change, shifted, Flag};
 use crate::derived::{Derived, Origin};
+use crate::scope::Builtin;
 
 impl Analysis<'_> {
     /// Levels back-solved from stated changes where only one of the two
@@ -90,7 +91,10 @@ impl Analysis<'_> {
                 let Some(prior) = shifted(period, suffix) else {
                     continue;
                 };
-                if !self.computes((id, Some(suffix)), dims, period) {
+                if !self.computes(Builtin::Change, (id, Some(suffix)), dims, period) {
+                    continue;
+                }
+                if self.stated_at(id, dims, prior).is_none() {
                     continue;
                 }
                 let (Some(c), Some(p)) = (
@@ -172,7 +176,8 @@ impl Analysis<'_> {
         for (metric, dims) in flows {
             // The trailing sum's id, for a scope that asks (it is made
             // only for a sum that exists otherwise).
-            let ttm_id = self.wanted.as_ref().map(|_| format!("{}.ttm", metric.id));
+            let ttm_id =
+                (!self.scope.computes_all(Builtin::Sum)).then(|| format!("{}.ttm", metric.id));
             for &year in &years {
                 for span in [
                     PeriodSpan::Half(1),
@@ -183,7 +188,7 @@ impl Analysis<'_> {
                     let Some(target) = Period::new(year, span) else {
                         continue;
                     };
-                    if !self.computes((&metric.id, None), dims, target) {
+                    if !self.computes(Builtin::Sum, (&metric.id, None), dims, target) {
                         continue;
                     }
                     self.sum_of(metric, dims, target, &target.quarters(), out, || {
@@ -200,7 +205,7 @@ impl Analysis<'_> {
                     };
                     if !ttm_id
                         .as_deref()
-                        .is_none_or(|id| self.computes((id, None), dims, end))
+                        .is_none_or(|id| self.computes(Builtin::Sum, (id, None), dims, end))
                     {
                         continue;
                     }
@@ -238,6 +243,13 @@ impl Analysis<'_> {
         out: &mut Vec<Derived>,
         names: impl FnOnce() -> (String, String, String),
     ) {
+        // Most sums lack a quarter: look before making any level's input.
+        if quarters
+            .iter()
+            .any(|q| self.stated_at(&metric.id, dims, *q).is_none())
+        {
+            return;
+        }
         let levels: Option<Vec<Level>> = quarters
             .iter()
             .map(|q| self.stated_level(&metric.id, dims, *q))
@@ -272,13 +284,5 @@ impl Analysis<'_> {
             inputs,
             Vec::new(),
         ));
-    }
-}
-
-/// The period a stated change compares with.
-pub(crate) fn shifted(period: Period, change: ChangeSuffix) -> Option<Period> {
-    match change {
-        ChangeSuffix::Qoq => period.previous_quarter(),
-        ChangeSuffix::Yoy => period.year_ago(),
     }
 }

@@ -2,10 +2,18 @@
 //! outcome, and its rate is (current - prior) / |prior| only where that
 //! means something.
 
-use qbrief_model::Interval;
+use qbrief_model::{Change as ChangeSuffix, Interval, Period};
 use rust_decimal::Decimal;
 
 use crate::bounds;
+
+/// The period a stated change compares with.
+pub(crate) fn shifted(period: Period, change: ChangeSuffix) -> Option<Period> {
+    match change {
+        ChangeSuffix::Qoq => period.previous_quarter(),
+        ChangeSuffix::Yoy => period.year_ago(),
+    }
+}
 
 /// What happened between the prior and the current value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -107,7 +115,7 @@ pub struct Change {
 ///
 /// ```
 /// use qbrief_calc::{relative_change, ChangeKind};
-/// use qbrief_model::Interval;
+/// use qbrief_model::{Change as ChangeSuffix, Interval, Period};
 /// use rust_decimal::Decimal;
 /// let p = |v: i64| (Decimal::from(v), Interval::point(Decimal::from(v)));
 /// let (c, i) = p(-34);

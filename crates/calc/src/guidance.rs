@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::analysis::{Analysis, Guided, Level, SeriesKey};
 use crate::bounds;
-use crate::builtin::shifted;
+use crate::change::shifted;
 use crate::change::Flag;
 use crate::derived::Derived;
 

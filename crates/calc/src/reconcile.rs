@@ -17,6 +17,7 @@ use crate::reconciliation::{Reconciliation, Status};
 pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
     let mut out = Vec::new();
     let vocabulary = &analysis.data.vocabulary;
+    let partitions = partitions(analysis);
     for fact in &analysis.data.facts {
         if fact.subject.is_some() || fact.as_of.is_some() || fact.guidance {
             continue;
@@ -33,7 +34,7 @@ pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
             .derived(&id)
             .filter(|_| fact.metric.change.is_none());
         if fact.metric.change.is_none() && formula.is_none() && !is_sum && !by_difference {
-            out.extend(axis_sums(analysis, fact));
+            out.extend(axis_sums(analysis, &partitions, fact));
             continue;
         }
         let status_and_derived = match analysis.derived_at(&id, &fact.dims, fact.period) {
@@ -62,7 +63,7 @@ pub fn reconcile_all<'a>(analysis: &Analysis<'a>) -> Vec<Reconciliation<'a>> {
             derived: status_and_derived.1,
             status: status_and_derived.0,
         });
-        out.extend(axis_sums(analysis, fact));
+        out.extend(axis_sums(analysis, &partitions, fact));
     }
     out
 }
@@ -92,7 +93,7 @@ fn compare(stated: &Interval, d: &Derived) -> Status {
 fn change_of_derived_levels(analysis: &Analysis<'_>, fact: &Fact) -> Option<Derived> {
     let suffix = fact.metric.change?;
     let metric = &fact.metric.metric;
-    let prior = crate::builtin::shifted(fact.period, suffix)?;
+    let prior = crate::change::shifted(fact.period, suffix)?;
     let level = |period| {
         analysis
             .level(&metric.id, &fact.dims, period)
@@ -102,29 +103,53 @@ fn change_of_derived_levels(analysis: &Analysis<'_>, fact: &Fact) -> Option<Deri
     Some(analysis.change_between(metric, &fact.dims, fact.period, prior, suffix, c, p))
 }
 
+/// A partition axis with more than one member, and the members of the
+/// company total on it (made once, not for every stated total).
+type Partition<'v> = (&'v qbrief_model::Axis, Vec<Dims>);
+
+/// The partition axes of the company's vocabulary.
+fn partitions<'v>(analysis: &Analysis<'v>) -> Vec<Partition<'v>> {
+    analysis
+        .data
+        .vocabulary
+        .axes
+        .iter()
+        .filter(|a| a.partition && a.members.len() > 1)
+        .map(|axis| {
+            let members = axis
+                .members
+                .iter()
+                .map(|m| Dims::from([(axis.id.clone(), m.id.clone())]))
+                .collect();
+            (axis, members)
+        })
+        .collect()
+}
+
 /// A stated total compared with the sum of its members, for every
 /// partition axis whose members are all stated for the metric and period.
-fn axis_sums<'a>(analysis: &Analysis<'a>, fact: &'a Fact) -> Vec<Reconciliation<'a>> {
+fn axis_sums<'a>(
+    analysis: &Analysis<'a>,
+    partitions: &[Partition<'_>],
+    fact: &'a Fact,
+) -> Vec<Reconciliation<'a>> {
     if !fact.dims.is_empty() || fact.metric.change.is_some() || fact.metric.metric.unit.is_percent()
     {
         return Vec::new();
     }
     let id = &fact.metric.metric.id;
     let mut out = Vec::new();
-    for axis in analysis
-        .data
-        .vocabulary
-        .axes
-        .iter()
-        .filter(|a| a.partition && a.members.len() > 1)
-    {
-        let levels: Option<Vec<_>> = axis
-            .members
+    for (axis, members) in partitions {
+        // Most totals have no stated members: look before making inputs.
+        if members
             .iter()
-            .map(|m| {
-                let dims = Dims::from([(axis.id.clone(), m.id.clone())]);
-                analysis.stated_level(id, &dims, fact.period)
-            })
+            .any(|dims| analysis.stated_at(id, dims, fact.period).is_none())
+        {
+            continue;
+        }
+        let levels: Option<Vec<_>> = members
+            .iter()
+            .map(|dims| analysis.stated_level(id, dims, fact.period))
             .collect();
         let Some(levels) = levels.filter(|l| !l.is_empty()) else {
             continue;
@@ -193,7 +218,7 @@ fn missing_reason(analysis: &Analysis<'_>, fact: &Fact, is_sum: bool) -> String 
     };
     let id = fact.metric.metric.id.as_str();
     if let Some(change) = fact.metric.change {
-        let Some(prior) = crate::builtin::shifted(period, change) else {
+        let Some(prior) = crate::change::shifted(period, change) else {
             return "no prior period".into();
         };
         let missing: Vec<String> = [period, prior]

@@ -6,7 +6,7 @@
 
 use qbrief_model::{Change, CompanyData, Dims, Expr, MetricKey, Period, Shift};
 
-use crate::builtin::shifted;
+use crate::change::shifted;
 use crate::series_map::SeriesMap;
 
 /// How much of a company's analysis [`analyze_with`](crate::analyze_with)
@@ -23,6 +23,35 @@ pub enum Scope {
     /// (`conflicts_in` is empty). For callers that read only the
     /// reconciliations, such as `check`.
     Reconciliation,
+    /// What the briefs, company pages and index show: everything but the
+    /// half-year, nine-month, full-year and trailing sums that no stated
+    /// figure is compared with (a page shows a quarter's figures; such a
+    /// sum is in exports and diffs only). Pages rendered from it are those
+    /// rendered from [`Scope::Everything`].
+    Pages,
+}
+
+/// The kinds of built-in derivation a scope may leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    /// A QoQ or YoY change of a level series.
+    Change,
+    /// A sum of quarters: half year, nine months, full year, trailing.
+    Sum,
+    /// A result against guidance.
+    BeatOrMiss,
+}
+
+impl Scope {
+    /// Whether the scope computes every derivation of `kind`, without
+    /// asking which series are wanted.
+    pub(crate) fn computes_all(self, kind: Builtin) -> bool {
+        match self {
+            Scope::Everything => true,
+            Scope::Reconciliation => false,
+            Scope::Pages => kind != Builtin::Sum,
+        }
+    }
 }
 
 /// The built-in series a reconciliation-only analysis computes: the

@@ -1,7 +1,7 @@
 //! The key-figures table, one table per taxonomy section, and the guidance
 //! table with how guidance moved from call to call.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use qbrief_calc::{Analysis, Flag};
 use qbrief_model::{Change, Dims, Fact, MetricKey, Period, Section};
@@ -175,42 +175,40 @@ pub(crate) fn section(
 /// Guidance for periods that end with this quarter (given earlier) and
 /// guidance given in this quarter's documents, with each revision from call to call and, once the
 /// result is known, beat or miss.
-pub(crate) fn guidance(
-    analysis: &Analysis<'_>,
+pub(crate) fn guidance<'a>(
+    analysis: &Analysis<'a>,
     period: Period,
     notes: &mut Notes<'_>,
 ) -> SectionView {
     let mut table = Table::left_aligned(&["Metric", "For", "Guidance, call by call", "Outcome"]);
-    // Grouped by borrowed keys (every brief walks the company's guidance),
-    // then ordered by the series' id text.
+    // Grouped by borrowed keys, then ordered by the series' id text.
     type Series<'f> = (Period, &'f MetricKey, &'f Dims, Option<&'f str>);
-    let mut by_series: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
-    for fact in analysis.data.facts.iter().filter(|f| f.guidance) {
-        by_series
-            .entry((
-                fact.period,
-                &fact.metric,
-                &fact.dims,
-                fact.subject.as_deref(),
-            ))
-            .or_default()
-            .push(fact);
-    }
+    let series =
+        |f: &'a Fact| -> Series<'a> { (f.period, &f.metric, &f.dims, f.subject.as_deref()) };
     let fye = analysis.data.company.fiscal_year_end_month;
     let period_end = period.dates(fye).1;
     // Guidance for a half or a year is settled in its last quarter's brief;
     // other guidance shows in the briefs of the calls that gave it.
     let ends_here = |target: Period| target.dates(fye).1 == period_end;
-    let said_now = |facts: &[&Fact]| {
-        facts.iter().any(|f| {
-            analysis
-                .document(&f.source)
-                .is_some_and(|d| d.period == period)
-        })
+    let said_now = |f: &Fact| {
+        analysis
+            .document(&f.source)
+            .is_some_and(|d| d.period == period)
     };
+    let guided = || analysis.data.facts.iter().filter(|f| f.guidance);
+    // Every brief walks the company's guidance: first the few series this
+    // brief shows, then their statements, so that the grouping is not
+    // made for every series in every brief.
+    let shown: BTreeSet<Series<'_>> = guided()
+        .filter(|f| ends_here(f.period) || said_now(f))
+        .map(series)
+        .collect();
+    let mut by_series: BTreeMap<Series<'_>, Vec<&Fact>> = BTreeMap::new();
+    for fact in guided().filter(|f| shown.contains(&series(f))) {
+        by_series.entry(series(fact)).or_default().push(fact);
+    }
     let mut groups: Vec<_> = by_series
         .into_iter()
-        .filter(|((target, ..), facts)| ends_here(*target) || said_now(facts))
         .map(|((target, key, dims, subject), facts)| ((target, key.id(), dims, subject), facts))
         .collect();
     groups.sort_by(|(a, _), (b, _)| a.cmp(b));
