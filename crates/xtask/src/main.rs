@@ -4,7 +4,11 @@
 //! faster than the data (a ratio, never an absolute time); `fuzz` runs the
 //! seeded fuzzer; `draft-eval DIR` scores `qbrief draft` on real calls;
 //! `draft-check DIR` counts the errors `check` finds in unedited drafts;
-//! `import-cycles` reports the files of one crate that import each other.
+//! `import-cycles` reports the files of one crate that import each other;
+//! `scale-bench` times check and render, cold, unchanged and with one file
+//! changed, for several qbrief builds side by side.
+
+mod scale_bench;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,7 +93,24 @@ fn main() -> Result<()> {
             if cycles.is_empty() { Ok(()) } else { bail!("{} import cycle(s) between files of one crate", cycles.len()) }
         }
         Some("scale-check") => scale_check(&PathBuf::from(flag("--qbrief", "target/release/qbrief"))),
-        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask import-cycles | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR] | xtask draft-check DIR"),
+        Some("scale-bench") => {
+            let binaries = args
+                .windows(2)
+                .filter(|w| w[0] == "--binary")
+                .map(|w| match w[1].split_once('=') {
+                    Some((label, path)) => Ok(scale_bench::Binary {
+                        label: label.to_string(),
+                        path: PathBuf::from(path),
+                    }),
+                    None => bail!("--binary {}: write it as LABEL=PATH", w[1]),
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let runs = flag("--runs", "1")
+                .parse()
+                .context("--runs: a whole number")?;
+            scale_bench::run(&PathBuf::from(flag("--data", "target/universe")), &binaries, runs)
+        }
+        _ => bail!("usage: xtask universe --companies N --quarters Q [--seed S] --out DIR | xtask scale-check [--qbrief PATH] | xtask scale-bench --data DIR --binary LABEL=PATH [--binary LABEL=PATH ...] [--runs N] | xtask import-cycles | xtask fuzz [--inputs N] [--seconds S] [--seed S] | xtask draft-eval DIR [--totals] | xtask draft-eval --bundled [--data DIR] [--sources DIR] | xtask draft-check DIR"),
     }
 }
 
