@@ -34,6 +34,7 @@ use crate::scan::Mention;
 pub(crate) use context::Context;
 use cues::{BARE_AFTER, LOSS, QOQ, YOY};
 pub(crate) use declared::declares_adjusted;
+pub(crate) use flavour::adjusted_sibling;
 use members::{dims_near, member_mentions, subject_before};
 use metric::{adoptable, choose_metric, metric_mentions, names_metric};
 pub(crate) use names::metric_names;
