@@ -202,7 +202,18 @@ pub fn draft(
             note: p.note,
         });
     }
-    basis::speak_adjusted(text, vocabulary, &names, &mut candidates, &sentence_of);
+    let mut placed: Vec<basis::Placed<'_>> = candidates
+        .iter_mut()
+        .zip(&sentence_of)
+        .map(|(c, s)| basis::Placed {
+            metric: &mut c.metric,
+            period: c.period,
+            guidance: c.guidance,
+            figure: &c.figure,
+            sentence: s.clone(),
+        })
+        .collect();
+    basis::speak_adjusted(text, vocabulary, &names, &mut placed);
     used_speakers.sort();
     Draft {
         speakers: used_speakers

@@ -9,10 +9,23 @@
 
 use std::ops::Range;
 
-use qbrief_model::Vocabulary;
+use qbrief_model::{Figure, Period, Vocabulary};
 
-use super::Candidate;
 use crate::propose::adjusted_sibling;
+
+/// What the rule reads of a candidate, and its metric to move.
+pub(super) struct Placed<'c> {
+    /// The metric id, moved to the adjusted sibling when the rule holds.
+    pub metric: &'c mut Option<String>,
+    /// The period.
+    pub period: Period,
+    /// Whether it is guidance.
+    pub guidance: bool,
+    /// The value.
+    pub figure: &'c Figure,
+    /// The byte range of its sentence in the text.
+    pub sentence: Range<usize>,
+}
 
 /// Words of a sentence about measures rather than results: the usual notice
 /// that the call "will discuss non-GAAP measures such as adjusted EPS".
@@ -22,14 +35,12 @@ const NOTICE: &[&str] = &["gaap", "reconcil", "measure", "definition", "defined"
 const PLAIN: &[&str] = &["gaap", "reported", "unadjusted"];
 
 /// Moves to its adjusted sibling each plain figure of a measure the call
-/// speaks of adjusted (see the module); `sentences` are the byte ranges of
-/// the candidates' sentences in `text`, one per candidate.
+/// speaks of adjusted (see the module).
 pub(super) fn speak_adjusted(
     text: &str,
     vocabulary: &Vocabulary,
     names: &[Vec<String>],
-    candidates: &mut [Candidate],
-    sentences: &[Range<usize>],
+    placed: &mut [Placed<'_>],
 ) {
     let lower = text.to_ascii_lowercase();
     let pairs: Vec<(usize, usize)> = (0..vocabulary.metrics.len())
@@ -39,29 +50,27 @@ pub(super) fn speak_adjusted(
     for (plain, adjusted) in pairs {
         let plain_id = vocabulary.metrics[plain].id.as_str();
         let adjusted_id = vocabulary.metrics[adjusted].id.as_str();
-        for i in 0..candidates.len() {
-            let Some(suffix) = candidates[i]
-                .metric
-                .as_deref()
-                .and_then(|m| suffix_of(m, plain_id))
-            else {
-                continue;
-            };
-            let sentence = &lower[sentences[i].clone()];
-            if PLAIN.iter().any(|w| holds_plain_word(sentence, w)) {
-                continue;
-            }
-            let wanted = format!("{adjusted_id}{suffix}");
-            let c = &candidates[i];
-            let differs = candidates.iter().any(|o| {
-                o.metric.as_deref() == Some(wanted.as_str())
-                    && o.period == c.period
-                    && o.guidance == c.guidance
-                    && o.figure != c.figure
-            });
-            if !differs {
-                candidates[i].metric = Some(wanted);
-            }
+        let moves: Vec<(usize, String)> = placed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let suffix = c.metric.as_deref().and_then(|m| suffix_of(m, plain_id))?;
+                let sentence = &lower[c.sentence.clone()];
+                if PLAIN.iter().any(|w| holds_plain_word(sentence, w)) {
+                    return None;
+                }
+                let wanted = format!("{adjusted_id}{suffix}");
+                let differs = placed.iter().any(|o| {
+                    o.metric.as_deref() == Some(wanted.as_str())
+                        && o.period == c.period
+                        && o.guidance == c.guidance
+                        && o.figure != c.figure
+                });
+                (!differs).then_some((i, wanted))
+            })
+            .collect();
+        for (i, wanted) in moves {
+            *placed[i].metric = Some(wanted);
         }
     }
 }
