@@ -230,3 +230,12 @@ fn a_range_without_a_forward_word_is_guidance() {
         &["revenue 2021-FY $3.1B to $3.3B guidance"],
     );
 }
+
+#[test]
+fn the_date_that_closes_a_quarter_is_no_year_of_its_own() {
+    check_in(
+        "2020-Q4",
+        "For the fourth quarter ended December 31, 2020, revenue was $52 million.",
+        &["revenue 2020-Q4 $52M"],
+    );
+}
