@@ -13,6 +13,8 @@ use crate::propose::{outlook, propose, Context};
 use crate::scan::{mentions, multiples, Mention, MentionKind};
 use crate::transcript::{Transcript, TranscriptSpeaker};
 
+mod basis;
+
 /// One proposed fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -95,6 +97,7 @@ pub fn draft(
             .collect()
     };
     let mut candidates = Vec::new();
+    let mut sentence_of = Vec::new();
     let mut skipped = 0;
     let mut used_speakers = Vec::new();
     let names = crate::propose::metric_names(vocabulary);
@@ -181,6 +184,7 @@ pub fn draft(
             }
             transcript.speakers[i].name.clone()
         });
+        sentence_of.push(sentence.range.clone());
         candidates.push(Candidate {
             line,
             column,
@@ -198,6 +202,18 @@ pub fn draft(
             note: p.note,
         });
     }
+    let mut placed: Vec<basis::Placed<'_>> = candidates
+        .iter_mut()
+        .zip(&sentence_of)
+        .map(|(c, s)| basis::Placed {
+            metric: &mut c.metric,
+            period: c.period,
+            guidance: c.guidance,
+            figure: &c.figure,
+            sentence: s.clone(),
+        })
+        .collect();
+    basis::speak_adjusted(text, vocabulary, &names, &mut placed);
     used_speakers.sort();
     Draft {
         speakers: used_speakers

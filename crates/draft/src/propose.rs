@@ -22,6 +22,7 @@ mod names;
 mod naming;
 mod outlook;
 mod period;
+mod ranged;
 mod respectively;
 mod segment;
 mod value;
@@ -34,6 +35,7 @@ use crate::scan::Mention;
 pub(crate) use context::Context;
 use cues::{BARE_AFTER, LOSS, QOQ, YOY};
 pub(crate) use declared::declares_adjusted;
+pub(crate) use flavour::adjusted_sibling;
 use members::{dims_near, member_mentions, subject_before};
 use metric::{adoptable, choose_metric, metric_mentions, names_metric};
 pub(crate) use names::metric_names;
@@ -91,7 +93,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         .map_or(own_clause, |stop| &own_clause[..stop]);
     // "we beat our guidance by $2M" looks back; "12% to 14%, which is up
     // from our prior guidance" still looks ahead.
-    let forward = guidance::is_forward(before, own_clause);
+    let mut forward = guidance::is_forward(before, own_clause);
     let after_words: String = lower[end..]
         .split_whitespace()
         .take(3)
@@ -124,6 +126,7 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         && (QOQ.iter().any(|w| lower.contains(w)) || YOY.iter().any(|w| lower.contains(w)));
     let (value, as_written, note) = value_text(cx, mention, &near_before, change.is_some(), down)?;
     let figure = parse_value(&value, &cx.vocabulary.units).ok()?;
+    forward = forward || ranged::range_looks_ahead(&figure, &lower);
     // "an increase of 98 bitcoins", "a $6 million decrease": an amount by
     // which a balance moved.
     let moved = change.is_none() && !is_percent_unit(mention) && {

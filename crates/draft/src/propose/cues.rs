@@ -223,6 +223,11 @@ pub(super) const ORDINAL_QUARTERS: &[(&str, u8)] = &[
     ("second quarter", 2),
     ("third quarter", 3),
     ("fourth quarter", 4),
+    // "fourth-quarter 2018 profit", "2019 fourth-quarter earnings".
+    ("first-quarter", 1),
+    ("second-quarter", 2),
+    ("third-quarter", 3),
+    ("fourth-quarter", 4),
     ("quarter one", 1),
     ("quarter two", 2),
     ("quarter three", 3),

@@ -138,6 +138,30 @@ pub(super) fn flavoured<'v>(
         .map_or(chosen, |(m, _)| m.as_ref())
 }
 
+/// The index of the adjusted sibling of the metric at `index` ("adjusted
+/// earnings per share" for "earnings per share"): a metric of the same
+/// dimension with a name that is one of the metric's own names with an
+/// adjusted mark; `None` when the metric is flavoured itself or has none.
+pub(crate) fn adjusted_sibling(
+    vocabulary: &qbrief_model::Vocabulary,
+    names: &[Vec<String>],
+    index: usize,
+) -> Option<usize> {
+    let flavour = &FLAVOURS[0];
+    let own = &names[index];
+    let metric = &vocabulary.metrics[index];
+    if own.iter().any(|n| holds_mark(n, flavour).is_some()) {
+        return None;
+    }
+    vocabulary.metrics.iter().zip(names).position(|(m, names)| {
+        m.id != metric.id
+            && m.unit.dimension() == metric.unit.dimension()
+            && names
+                .iter()
+                .any(|n| holds_mark(n, flavour).is_some_and(|plain| own.contains(&plain)))
+    })
+}
+
 /// `name` without its flavour word, when it holds one of `flavour`'s
 /// marks: "adjusted net income" gives "net income".
 fn holds_mark(name: &str, flavour: &Flavour) -> Option<String> {

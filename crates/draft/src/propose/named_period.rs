@@ -7,6 +7,17 @@ use qbrief_model::{Period, PeriodSpan};
 use super::cues::ORDINAL_QUARTERS;
 use super::words::{find_word, word_boundary};
 
+/// Whether the words between a quarter and a year give the date that
+/// closes the quarter: " ended december 31st, ", " ending june 30, ".
+fn closes(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    matches!(words.first(), Some(&("ended" | "ending")))
+        && words.len() <= 4
+        && words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// A period a phrase names: "first quarter of 2023", "Q4", "fiscal '22",
 /// "full year", "first half", "next quarter".
 pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<Period> {
@@ -188,9 +199,12 @@ pub(super) fn nearest_named_period(phrase: &str, doc: Period, forward: bool) -> 
     }
     spans.sort_unstable();
     let &(mut start, _) = spans.last()?;
-    // Walk back over the words of the same period: "fourth quarter of 2021".
+    // Walk back over the words of the same period: "fourth quarter of 2021",
+    // "fourth quarter ended December 31, 2021" (the date that closes it).
     for &(s, e) in spans.iter().rev().skip(1) {
-        if e <= start && phrase[e..start].split_whitespace().count() <= 2 {
+        if e <= start
+            && (phrase[e..start].split_whitespace().count() <= 2 || closes(&phrase[e..start]))
+        {
             start = s;
         } else if e <= start {
             break;

@@ -400,7 +400,7 @@ mod tests {
     }
 
     const FOUND_FLOOR: usize = 97;
-    const STRICT_FLOOR: usize = 89;
+    const STRICT_FLOOR: usize = 90;
 
     #[test]
     fn the_file_name_gives_the_quarter() {

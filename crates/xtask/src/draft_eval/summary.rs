@@ -25,8 +25,9 @@
 //!   skipped. Periods after "versus", "compared to" or "from" are bases.
 //! - **Guidance**: a forward-looking verb or noun before the figure
 //!   ("sees", "expects", "forecasts", "outlook", "guidance", "raises",
-//!   "reaffirms", "narrows", "initiates", "targets"...), except a raised
-//!   dividend.
+//!   "reaffirms", "narrows", "initiates", "targets"...), or an elided one
+//!   ("fy free cash flow to be about $1.7 billion", "will exceed $600
+//!   million"), except a raised dividend.
 //! - **Skipped figures**: analysts' estimates ("versus refinitiv ibes
 //!   estimate of"), previous guidance ("from previous guidance of",
 //!   "to $X from $Y"), and comparisons without a year-ago marker; a figure
@@ -114,6 +115,13 @@ const GUIDANCE: &[&str] = &[
     "forecasting",
 ];
 
+/// Whether the words before a figure look ahead without a verb of guidance:
+/// a headline that elides "expects" ("fy 2021 free cash flow to be about
+/// $1.7 billion") or says what "will" be ("we will exceed $600 million").
+fn looks_ahead_elided(before: &[&str]) -> bool {
+    before.contains(&"will") || before.windows(2).any(|w| w == ["to", "be"])
+}
+
 /// What a line asserts, in line order; figures it cannot read are left out.
 pub fn read(line: &str, call: Period) -> Vec<Assertion> {
     let tokens = tokenize(line);
@@ -198,7 +206,9 @@ fn read_clause(clause: &[Token], earlier: &[Token], call: Period, out: &mut Vec<
         let forecast = words[..at]
             .iter()
             .any(|w| matches!(*w, "sees" | "expects" | "outlook" | "guidance"));
-        let guidance_said = guidance_earlier || words[..at].iter().any(|w| GUIDANCE.contains(w));
+        let guidance_said = guidance_earlier
+            || words[..at].iter().any(|w| GUIDANCE.contains(w))
+            || looks_ahead_elided(&words[..at]);
         let guidance = guidance_said && (family != Family::Dividend || forecast);
         let year_ago = after.windows(2).take(4).any(|w| {
             matches!(

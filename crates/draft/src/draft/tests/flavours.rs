@@ -16,8 +16,8 @@ fn a_flavour_word_steers_to_the_flavoured_metric() {
     check(
         "Diluted earnings per share could be $0.15 to $0.30 on a GAAP basis and $0.37 to $0.52 on a non-GAAP basis.",
         &[
-            "eps_diluted 2024-Q3 $0.15 to $0.30/share",
-            "adjusted_eps 2024-Q3 $0.37 to $0.52/share",
+            "eps_diluted 2024-FY $0.15 to $0.30/share guidance",
+            "adjusted_eps 2024-FY $0.37 to $0.52/share guidance",
         ],
     );
     // Said with the name of the total the per-share figure divides.

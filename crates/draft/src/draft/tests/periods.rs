@@ -212,3 +212,30 @@ fn a_second_change_that_names_only_its_basis() {
         &["revenue.qoq 2021-Q3 -2%", "revenue.yoy 2021-Q3 -11%"],
     );
 }
+
+#[test]
+fn a_hyphenated_quarter_with_its_year_is_the_quarter() {
+    check_in(
+        "2020-Q4",
+        "Our 2020 fourth-quarter revenue was $52 million. We recorded fourth-quarter 2020 net income of $7 million.",
+        &["revenue 2020-Q4 $52M", "net_income 2020-Q4 $7M"],
+    );
+}
+
+#[test]
+fn a_range_without_a_forward_word_is_guidance() {
+    check_in(
+        "2021-Q2",
+        "For the full year, that comes to revenue of $3.1 billion to $3.3 billion.",
+        &["revenue 2021-FY $3.1B to $3.3B guidance"],
+    );
+}
+
+#[test]
+fn the_date_that_closes_a_quarter_is_no_year_of_its_own() {
+    check_in(
+        "2020-Q4",
+        "For the fourth quarter ended December 31, 2020, revenue was $52 million.",
+        &["revenue 2020-Q4 $52M"],
+    );
+}

@@ -273,3 +273,17 @@ fn comparisons_a_year_ago_are_the_year_ago_period() {
         &["net_interest_income 2021-Q1 49800000"],
     );
 }
+
+#[test]
+fn an_elided_verb_of_guidance_still_looks_ahead() {
+    check(
+        "free cash flow for fy 2022 to be about $900 million.",
+        "2022-Q2",
+        &["free_cash_flow 2022-FY guidance 900000000"],
+    );
+    check(
+        "says it will deliver fy 2022 revenue of $4.2 billion.",
+        "2022-Q2",
+        &["revenue 2022-FY guidance 4200000000"],
+    );
+}
