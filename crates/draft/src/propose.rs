@@ -15,6 +15,7 @@ mod declared;
 mod fit;
 mod flavour;
 mod guidance;
+mod idiom;
 mod members;
 mod metric;
 mod named_period;
@@ -258,6 +259,11 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
         .as_ref()
         .and_then(|(m, _)| aside::aside(&lower, at, m))
     {
+        metric = None;
+        note = Some(why.to_string());
+    }
+    // A comparison, a decade, a span of time, a figure of years ago.
+    if let Some(why) = metric.as_ref().and_then(|_| idiom::idiom(&lower, at, end)) {
         metric = None;
         note = Some(why.to_string());
     }
