@@ -197,9 +197,11 @@ pub(super) fn nearest_named_period(phrase: &str, doc: Period, forward: bool) -> 
         }
     }
     // "annual guidance": the year the phrase names, or the year ahead.
+    // A whitespace of several bytes (a thin space) is skipped whole.
     let from = phrase[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let tail = &phrase[from..];
     named_period(tail, doc, forward).or_else(|| {
         phrase[start..]
