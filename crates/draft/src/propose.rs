@@ -15,6 +15,7 @@ mod declared;
 mod fit;
 mod flavour;
 mod guidance;
+mod idiom;
 mod members;
 mod metric;
 mod named_period;
@@ -25,6 +26,7 @@ mod period;
 mod ranged;
 mod respectively;
 mod segment;
+mod to_date;
 mod value;
 mod words;
 
@@ -263,6 +265,27 @@ pub(crate) fn propose(cx: &Context<'_>, mention: &Mention) -> Option<Proposal> {
     {
         metric = None;
         note = Some(why.to_string());
+    }
+    // A comparison, a decade, a span of time, a figure of years ago.
+    if let Some(why) = metric.as_ref().and_then(|_| idiom::idiom(&lower, at, end)) {
+        metric = None;
+        note = Some(why.to_string());
+    }
+    // "year to date": the fiscal year through the document's quarter.
+    if !forward && period == cx.period && metric.is_some() {
+        match to_date::to_date(&lower, at, end, cx.period) {
+            Some(to_date::ToDate::Period(p)) => period = p,
+            Some(to_date::ToDate::NineMonths) => {
+                metric = metric.and_then(|(m, score)| {
+                    let ytd = cx.vocabulary.metric(&format!("{}_ytd", m.id));
+                    ytd.map(|y| (y.as_ref(), score))
+                });
+                if metric.is_none() {
+                    note = Some("nine months to date: no period holds it".to_string());
+                }
+            }
+            None => {}
+        }
     }
     let (metric_id, metric_score) = match &metric {
         Some((m, score)) => (Some(m), *score),

@@ -62,24 +62,26 @@ pub(super) fn named_period(phrase: &str, doc: Period, forward: bool) -> Option<P
     for (words, q) in ORDINAL_QUARTERS {
         if let Some(pos) = find_word(phrase, words) {
             let rest = &phrase[pos..];
-            let year = year_in(prefix(rest, words.len() + 16)).unwrap_or_else(|| {
-                // A later quarter than the document's, named without a year,
-                // is last year's unless the sentence looks ahead or it is the
-                // quarter the call is held in ("delivery starting in the
-                // fourth quarter" on a third-quarter call).
-                let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
-                if i32::from(*q) > doc_q + 1 && !forward {
-                    doc_year - 1
-                } else if i32::from(*q) < doc_q && forward && i32::from(*q) + 4 - doc_q <= 2 {
-                    // "we expect first quarter sales of" on a fourth-quarter
-                    // call looks to next year's; "consistent with our
-                    // communication in the first quarter, we continue to
-                    // expect" on a second-quarter call looks back.
-                    doc_year + 1
-                } else {
-                    doc_year
-                }
-            });
+            let year = year_in(prefix(rest, words.len() + 16))
+                .or_else(|| year_before(&phrase[..pos]))
+                .unwrap_or_else(|| {
+                    // A later quarter than the document's, named without a year,
+                    // is last year's unless the sentence looks ahead or it is the
+                    // quarter the call is held in ("delivery starting in the
+                    // fourth quarter" on a third-quarter call).
+                    let (doc_year, doc_q) = (doc.year(), doc_quarter(doc));
+                    if i32::from(*q) > doc_q + 1 && !forward {
+                        doc_year - 1
+                    } else if i32::from(*q) < doc_q && forward && i32::from(*q) + 4 - doc_q <= 2 {
+                        // "we expect first quarter sales of" on a fourth-quarter
+                        // call looks to next year's; "consistent with our
+                        // communication in the first quarter, we continue to
+                        // expect" on a second-quarter call looks back.
+                        doc_year + 1
+                    } else {
+                        doc_year
+                    }
+                });
             return Period::quarter(year, *q);
         }
     }
@@ -211,9 +213,11 @@ pub(super) fn nearest_named_period(phrase: &str, doc: Period, forward: bool) -> 
         }
     }
     // "annual guidance": the year the phrase names, or the year ahead.
+    // A whitespace of several bytes (a thin space) is skipped whole.
     let from = phrase[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let tail = &phrase[from..];
     named_period(tail, doc, forward).or_else(|| {
         phrase[start..]
@@ -221,4 +225,49 @@ pub(super) fn nearest_named_period(phrase: &str, doc: Period, forward: bool) -> 
             .then(|| named_period("full year", doc, forward))
             .flatten()
     })
+}
+
+/// The year written right before a quarter: "2021 Q1", "the 2020 third
+/// quarter", "fiscal 2022 first quarter".
+fn year_before(before: &str) -> Option<i32> {
+    let b = before.trim_end();
+    let b = b.strip_suffix("'s").unwrap_or(b);
+    let start = b.len().checked_sub(4)?;
+    let digits = b.get(start..)?;
+    let alone = b[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_ascii_alphanumeric() && c != ',' && c != '.');
+    if !alone || !digits.bytes().all(|d| d.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    (1990..=2100).contains(&year).then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(phrase: &str, doc: &str) -> Option<Period> {
+        named_period(phrase, doc.parse().unwrap(), false)
+    }
+
+    #[test]
+    fn a_year_written_before_the_quarter() {
+        let p = |s: &str| s.parse::<Period>().ok();
+        assert_eq!(named("in 2021 q1, we shipped", "2020-Q4"), p("2021-Q1"));
+        assert_eq!(
+            named("profit in the 2019 third quarter", "2020-Q3"),
+            p("2019-Q3")
+        );
+        assert_eq!(named("fiscal 2022 second quarter", "2022-Q2"), p("2022-Q2"));
+        // A number that is no year, or a year cut off by a comma, is not read.
+        assert_eq!(named("of 1,2020 q3", "2021-Q1"), p("2020-Q3"));
+        assert_eq!(
+            named("unlike 2019, the third quarter", "2021-Q4"),
+            p("2021-Q3")
+        );
+        assert_eq!(named("the third quarter of 2020", "2021-Q4"), p("2020-Q3"));
+    }
 }
