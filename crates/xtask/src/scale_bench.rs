@@ -5,11 +5,11 @@
 //! that each comparison is made in one run on the same machine.
 //!
 //! Each binary renders into an output folder and a cache folder of its
-//! own, made empty for the cold run. A binary without a render cache
+//! own, new for each cold run. A binary without a render cache
 //! (older builds) simply renders everything every time. The changed file
 //! is put back after each binary, so all of them see the same data. Each
-//! figure is the median of `--runs` repetitions; repetitions of the cold
-//! runs start from empty folders again.
+//! figure is the median of `--runs` repetitions; each repetition's cold
+//! runs start from new folders.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -61,17 +61,21 @@ fn time_binary(
     original: &[u8],
     runs: usize,
 ) -> Result<Vec<f64>> {
-    let work = std::env::temp_dir().join(format!(
+    let base = std::env::temp_dir().join(format!(
         "qbrief-bench-{}-{}",
         std::process::id(),
         binary
             .label
             .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
     ));
-    let (out, cache) = (work.join("out"), work.join("cache"));
     let mut samples: Vec<Vec<f64>> = vec![Vec::new(); ROWS.len()];
-    for _ in 0..runs {
-        let _ = std::fs::remove_dir_all(&work);
+    for repetition in 0..runs {
+        // A new output folder for every cold run, and nothing deleted
+        // until the end: a file system slows the creation of files right
+        // after many were deleted (ext4 skips recently freed inodes), which
+        // would charge one binary for the clean-up of another.
+        let work = base.join(repetition.to_string());
+        let (out, cache) = (work.join("out"), work.join("cache"));
         std::fs::write(changed, original)?;
         let run = |args: &[&str]| timed(&binary.path, &cache, args);
         let (d, o) = (
@@ -88,7 +92,7 @@ fn time_binary(
         change(changed, original, 2)?;
         samples[6].push(run(&["render", "--check", "-q", "--data", d, "--out", o])?);
     }
-    let _ = std::fs::remove_dir_all(&work);
+    let _ = std::fs::remove_dir_all(&base);
     Ok(samples.into_iter().map(median).collect())
 }
 
