@@ -128,12 +128,9 @@ fn companies_of(dir: &std::path::Path) -> Vec<qbrief_model::Dataset> {
         .collect()
 }
 
-/// `check` analyses only what reconciliation reads: its reconciliations
-/// must be those of the whole analysis, on the bundled companies, the
-/// fixtures with filings, axes and a bank, and a synthetic universe with
-/// stated changes, sums and guidance.
-#[test]
-fn a_reconciliation_only_analysis_reconciles_as_the_whole_one() {
+/// A synthetic universe of four companies with stated changes, sums and
+/// guidance, written to a temporary data folder.
+fn generated_universe() -> tempfile::TempDir {
     let universe = tempfile::tempdir().unwrap();
     let generated = xtask::Universe {
         companies: 4,
@@ -145,6 +142,60 @@ fn a_reconciliation_only_analysis_reconciles_as_the_whole_one() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+    universe
+}
+
+/// `render` analyses what pages show: every brief and company page made
+/// from it is the page made from the whole analysis.
+#[test]
+fn pages_of_the_pages_scope_are_those_of_the_whole_analysis() {
+    let universe = generated_universe();
+    let renderer = qbrief_report::Renderer::new();
+    let mut pages = 0;
+    for dir in [
+        crate::util::root().join("data"),
+        universe.path().to_path_buf(),
+    ] {
+        for dataset in companies_of(&dir) {
+            for data in dataset.companies.values() {
+                let whole = analyze(data);
+                let shown = qbrief_calc::analyze_with(data, qbrief_calc::Scope::Pages);
+                assert!(
+                    shown.derived.len() < whole.derived.len(),
+                    "{}",
+                    data.company.id
+                );
+                let quarters: Vec<_> = data
+                    .periods()
+                    .into_iter()
+                    .filter(|p| p.is_quarter())
+                    .collect();
+                for &q in &quarters {
+                    assert_eq!(
+                        renderer.brief(&shown, q).unwrap(),
+                        renderer.brief(&whole, q).unwrap(),
+                        "{} {q}",
+                        data.company.id
+                    );
+                    pages += 1;
+                }
+                assert_eq!(
+                    renderer.company_page(&shown, &quarters, "md").unwrap(),
+                    renderer.company_page(&whole, &quarters, "md").unwrap()
+                );
+            }
+        }
+    }
+    assert!(pages > 50, "only {pages} briefs compared");
+}
+
+/// `check` analyses only what reconciliation reads: its reconciliations
+/// must be those of the whole analysis, on the bundled companies, the
+/// fixtures with filings, axes and a bank, and a synthetic universe with
+/// stated changes, sums and guidance.
+#[test]
+fn a_reconciliation_only_analysis_reconciles_as_the_whole_one() {
+    let universe = generated_universe();
     let folders = [
         crate::util::root().join("data"),
         crate::util::inputs("bank/data"),
