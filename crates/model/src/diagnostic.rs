@@ -324,32 +324,48 @@ impl<'a> SourceText<'a> {
     pub fn locate(&self, span: std::ops::Range<usize>) -> (Location, Excerpt) {
         let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
         let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
-        let line_index = match self.line_starts.binary_search(&start) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let line_start = self.line_starts[line_index];
+        let (location, line_start) = self.location_of(start);
         let line_end = self.text[line_start..]
             .find('\n')
             .map_or(self.text.len(), |i| line_start + i);
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
-        let column = self.text[line_start..start].chars().count() + 1;
         let width = self.text[start..end.min(line_end).max(start)]
             .chars()
             .count()
             .max(1);
+        let column = location.column;
         (
-            Location {
-                file: self.name.to_string(),
-                line: line_index + 1,
-                column,
-            },
+            location,
             Excerpt {
                 line_text: line_text.to_string(),
                 column,
                 width,
             },
         )
+    }
+
+    /// The location of a byte span's start (clamped to the text), without
+    /// the excerpt a finding shows: every fact records where it was
+    /// written.
+    pub fn location(&self, span: std::ops::Range<usize>) -> Location {
+        let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        self.location_of(start).0
+    }
+
+    /// The location of byte `start`, a char boundary, and where its line
+    /// starts.
+    fn location_of(&self, start: usize) -> (Location, usize) {
+        let line_index = match self.line_starts.binary_search(&start) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let line_start = self.line_starts[line_index];
+        let location = Location {
+            file: self.name.to_string(),
+            line: line_index + 1,
+            column: self.text[line_start..start].chars().count() + 1,
+        };
+        (location, line_start)
     }
 }
 

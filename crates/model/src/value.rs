@@ -156,8 +156,10 @@ impl<'a> Parser<'a> {
         let first = self.amount()?;
         // "+5% to +8%" names the unit on both ends; "5-8%" once.
         let save = self.pos;
-        let first_unit = match self.unit(first.currency) {
-            Ok(u)
+        // Only a range can name its unit twice; most values are no range.
+        let may_be_range = ["-", "–", "to "].iter().any(|s| self.rest().contains(s));
+        let first_unit = match may_be_range.then(|| self.unit(first.currency)) {
+            Some(Ok(u))
                 if self.at_range_separator()
                     && self.rest().len() < self.input[save..].trim_start_matches(' ').len() =>
             {

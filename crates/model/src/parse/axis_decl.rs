@@ -90,7 +90,7 @@ impl Cx<'_> {
                 continue;
             };
             if let Some(first) = checked.iter().find(|c| c.id.0 == m.id.0) {
-                let (first_at, _) = self.source.locate(first.id.1.clone());
+                let first_at = self.source.location(first.id.1.clone());
                 self.push(
                     Diagnostic::error(
                         K::DuplicateDefinition,

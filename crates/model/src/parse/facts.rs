@@ -44,7 +44,7 @@ impl<'s> Cx<'s> {
         vocabulary: &Vocabulary,
     ) -> Option<Fact> {
         let span = self.table_span(table);
-        let (location, _) = self.source.locate(span.clone());
+        let location = self.source.location(span.clone());
         self.unknown_keys(table, FACT_KEYS, "[[fact]]");
         let metric = self.string(table, "metric", Required::Yes, span.clone());
         let value = self.string(table, "value", Required::Yes, span.clone());
@@ -366,7 +366,7 @@ impl Cx<'_> {
                 );
                 continue;
             }
-            let (location, _) = self.source.locate(span);
+            let location = self.source.location(span);
             out.push(crate::fact::Ignored {
                 evidence,
                 reason,

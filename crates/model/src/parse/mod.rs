@@ -12,6 +12,7 @@ mod span;
 mod speakers;
 mod taxonomy_file;
 mod toml_cx;
+mod toml_plain;
 mod toml_tree;
 
 pub(crate) use axis_decl::MemberDecl;
