@@ -127,7 +127,9 @@ pub fn analyze_with(data: &CompanyData, scope: Scope) -> Analysis<'_> {
             }
         }
     }
-    let mut builtin = Vec::new();
+    // Derived numbers are a few hundred bytes: lists sized up front are
+    // not copied as they grow. Growth makes at most two per level.
+    let mut builtin = Vec::with_capacity(2 * analysis.resolved.len());
     analysis.growth(&mut builtin);
     analysis.sums(&mut builtin);
     let mut beat_or_miss = Vec::new();
@@ -135,6 +137,7 @@ pub fn analyze_with(data: &CompanyData, scope: Scope) -> Analysis<'_> {
     beat_or_miss
         .retain(|d| analysis.computes(Builtin::BeatOrMiss, (&d.metric, None), &d.dims, d.period));
     builtin.extend(beat_or_miss);
+    analysis.derived.reserve(builtin.len());
     for d in builtin {
         analysis.push(d);
     }

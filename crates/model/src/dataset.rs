@@ -94,6 +94,8 @@ impl Dataset {
             .filter(|f| f.stem == COMPANY)
             .map(|f| f.folder.as_str())
             .collect();
+        // Parsed first, then moved once into lists of the right size.
+        let mut parsed_documents = Vec::new();
         for (file, text) in texts
             .iter()
             .filter(|(f, _)| f.stem != COMPANY && f.stem != TAXONOMY && f.folder != TAXONOMIES)
@@ -111,8 +113,20 @@ impl Dataset {
                 continue;
             };
             let parsed = parse_document(&file.path, text, &file.stem, company, vocabulary);
+            parsed_documents.push((&company.id, parsed));
+        }
+        let mut fact_counts: BTreeMap<&CompanyId, usize> = BTreeMap::new();
+        for (id, parsed) in &parsed_documents {
+            *fact_counts.entry(*id).or_default() += parsed.facts.len();
+        }
+        for (id, count) in fact_counts {
+            if let Some(data) = dataset.companies.get_mut(id) {
+                data.facts.reserve_exact(count);
+            }
+        }
+        for (id, parsed) in parsed_documents {
             diagnostics.extend(parsed.diagnostics);
-            let Some(data) = dataset.companies.get_mut(&company.id) else {
+            let Some(data) = dataset.companies.get_mut(id) else {
                 continue;
             };
             if let Some(document) = parsed.document {

@@ -305,7 +305,16 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 
 /// Escapes a formatted number for Markdown (only `$` needs it).
 pub fn md(text: &str) -> String {
-    text.replace('$', "\\$")
+    // Most cells have no `$`; `replace` would grow its output piece by piece.
+    let dollars = text.bytes().filter(|&b| b == b'$').count();
+    let mut out = String::with_capacity(text.len() + dollars);
+    let mut pieces = text.split('$');
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str("\\$");
+        out.push_str(piece);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -511,5 +520,8 @@ mod tests {
             "\\<script\\>alert(1)\\</script\\> \\| \\*x\\* \\$5"
         );
         assert_eq!(md("-$19.0M"), "-\\$19.0M");
+        assert_eq!(md("$1 to $2$"), "\\$1 to \\$2\\$");
+        assert_eq!(md("22%"), "22%");
+        assert_eq!(md(""), "");
     }
 }

@@ -73,6 +73,9 @@ pub fn parse_document(
     let mut facts = Vec::new();
     match cx.array_of_tables(root, "fact") {
         Ok(tables) => {
+            // Facts are a few hundred bytes: grown by doubling, they would be
+            // copied again at each step.
+            facts.reserve_exact(tables.len());
             for table in &tables {
                 if let Some(fact) = cx.fact(
                     table,
