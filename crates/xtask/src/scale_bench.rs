@@ -8,8 +8,9 @@
 //! own, new for each cold run. A binary without a render cache
 //! (older builds) simply renders everything every time. The changed file
 //! is put back after each binary, so all of them see the same data. Each
-//! figure is the median of `--runs` repetitions; each repetition's cold
-//! runs start from new folders.
+//! figure is the median of `--runs` repetitions, in which the binaries
+//! take turns; each repetition's cold runs start from new folders, and
+//! nothing is deleted before the end.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,6 +36,11 @@ const ROWS: [(&str, &str); 7] = [
 ];
 
 /// Times every row for every binary and prints a Markdown table.
+///
+/// The binaries take turns within each repetition, and no output is
+/// deleted until every binary has run: a file system slows the creation
+/// of files right after many were deleted (ext4 skips recently freed
+/// inodes), which would charge one binary for the clean-up of another.
 pub fn run(data: &Path, binaries: &[Binary], runs: usize) -> Result<()> {
     if binaries.is_empty() {
         bail!("usage: xtask scale-bench --data DIR --binary LABEL=PATH [--binary LABEL=PATH ...] [--runs N]");
@@ -42,58 +48,62 @@ pub fn run(data: &Path, binaries: &[Binary], runs: usize) -> Result<()> {
     let changed = changed_file(data)?;
     let original =
         std::fs::read(&changed).with_context(|| format!("cannot read {}", changed.display()))?;
-    let mut columns = Vec::new();
-    for binary in binaries {
-        let result = time_binary(binary, data, &changed, &original, runs.max(1));
-        // Whatever happened, the data is as it was for the next binary.
-        std::fs::write(&changed, &original)?;
-        columns.push(result?);
+    let base = std::env::temp_dir().join(format!("qbrief-bench-{}", std::process::id()));
+    let mut samples = vec![vec![Vec::new(); ROWS.len()]; binaries.len()];
+    let mut result = Ok(());
+    'runs: for repetition in 0..runs.max(1) {
+        for (binary, samples) in binaries.iter().zip(&mut samples) {
+            let work = base.join(format!("{}-{repetition}", folder_name(&binary.label)));
+            result = time_binary(binary, data, &changed, &original, &work, samples);
+            // Whatever happened, the data is as it was for the next binary.
+            std::fs::write(&changed, &original)?;
+            if result.is_err() {
+                break 'runs;
+            }
+        }
     }
+    let _ = std::fs::remove_dir_all(&base);
+    result?;
+    let columns: Vec<Vec<f64>> = samples
+        .into_iter()
+        .map(|rows| rows.into_iter().map(median).collect())
+        .collect();
     print_table(data, &changed, binaries, &columns);
     Ok(())
 }
 
-/// The seconds of each row, in `ROWS` order.
+/// A binary's label as a folder name.
+fn folder_name(label: &str) -> String {
+    label.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+}
+
+/// One repetition of every row for `binary`, in new output and cache
+/// folders under `work`; each row's seconds join `samples`, in `ROWS` order.
 fn time_binary(
     binary: &Binary,
     data: &Path,
     changed: &Path,
     original: &[u8],
-    runs: usize,
-) -> Result<Vec<f64>> {
-    let base = std::env::temp_dir().join(format!(
-        "qbrief-bench-{}-{}",
-        std::process::id(),
-        binary
-            .label
-            .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
-    ));
-    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); ROWS.len()];
-    for repetition in 0..runs {
-        // A new output folder for every cold run, and nothing deleted
-        // until the end: a file system slows the creation of files right
-        // after many were deleted (ext4 skips recently freed inodes), which
-        // would charge one binary for the clean-up of another.
-        let work = base.join(repetition.to_string());
-        let (out, cache) = (work.join("out"), work.join("cache"));
-        std::fs::write(changed, original)?;
-        let run = |args: &[&str]| timed(&binary.path, &cache, args);
-        let (d, o) = (
-            data.to_str().unwrap_or_default(),
-            out.to_str().unwrap_or_default(),
-        );
-        samples[0].push(run(&["check", "-q", d])?);
-        samples[1].push(run(&["render", "-q", "--data", d, "--out", o])?);
-        samples[2].push(run(&["render", "-q", "--data", d, "--out", o])?);
-        samples[3].push(run(&["render", "--check", "-q", "--data", d, "--out", o])?);
-        change(changed, original, 1)?;
-        samples[4].push(run(&["check", "-q", d])?);
-        samples[5].push(run(&["render", "-q", "--data", d, "--out", o])?);
-        change(changed, original, 2)?;
-        samples[6].push(run(&["render", "--check", "-q", "--data", d, "--out", o])?);
-    }
-    let _ = std::fs::remove_dir_all(&base);
-    Ok(samples.into_iter().map(median).collect())
+    work: &Path,
+    samples: &mut [Vec<f64>],
+) -> Result<()> {
+    let (out, cache) = (work.join("out"), work.join("cache"));
+    std::fs::write(changed, original)?;
+    let run = |args: &[&str]| timed(&binary.path, &cache, args);
+    let (d, o) = (
+        data.to_str().unwrap_or_default(),
+        out.to_str().unwrap_or_default(),
+    );
+    samples[0].push(run(&["check", "-q", d])?);
+    samples[1].push(run(&["render", "-q", "--data", d, "--out", o])?);
+    samples[2].push(run(&["render", "-q", "--data", d, "--out", o])?);
+    samples[3].push(run(&["render", "--check", "-q", "--data", d, "--out", o])?);
+    change(changed, original, 1)?;
+    samples[4].push(run(&["check", "-q", d])?);
+    samples[5].push(run(&["render", "-q", "--data", d, "--out", o])?);
+    change(changed, original, 2)?;
+    samples[6].push(run(&["render", "--check", "-q", "--data", d, "--out", o])?);
+    Ok(())
 }
 
 /// Runs qbrief and returns its wall time; `render --check` may exit 1
