@@ -21,6 +21,7 @@ mod metric;
 mod named_period;
 mod names;
 mod naming;
+mod operating;
 mod outlook;
 mod period;
 mod ranged;

@@ -10,6 +10,7 @@ use qbrief_model::Metric;
 
 use super::context::Context;
 use super::names::{is_link, Tokens};
+use super::operating::operating_per_share;
 use super::words::word_boundary;
 
 /// A flavour: the words a taxonomy's flavoured names hold, and the words of
@@ -29,11 +30,17 @@ const FLAVOURS: &[Flavour] = &[
             "adjusting",
             "non-gaap",
             "non gaap",
+            "non- gaap",
             "normalized",
             "before certain items",
             "before special items",
             "special items",
             "ex-items",
+            // "comparable EPS" is adjusted; "comparable sales" is a metric.
+            "comparable earnings",
+            "comparable eps",
+            "comparable diluted",
+            "comparable net income",
         ],
     },
     Flavour {
@@ -108,13 +115,26 @@ pub(super) fn flavoured<'v>(
     chosen: &'v Metric,
 ) -> &'v Metric {
     let cued = [
-        "adjust", "gaap", "normaliz", "exclud", "core", "items", "reported", "currenc",
+        "adjust",
+        "gaap",
+        "normaliz",
+        "exclud",
+        "core",
+        "items",
+        "reported",
+        "currenc",
+        "comparable",
     ]
     .iter()
     .any(|w| lower.contains(w));
+    let said = cued
+        .then(|| said_flavour(cx, lower, at, end))
+        .flatten()
+        .or_else(|| {
+            operating_per_share(cx, lower, at, chosen).then_some(Said::Flavoured(&FLAVOURS[0]))
+        });
     // A figure the sentence gives no flavour is in the one the call
     // declared for its remarks.
-    let said = cued.then(|| said_flavour(cx, lower, at, end)).flatten();
     let flavour = match said {
         Some(Said::Flavoured(flavour)) => flavour,
         None if cx.adjusted_basis => &FLAVOURS[0],
@@ -327,7 +347,10 @@ fn cues_in(lower: &str, range: Range<usize>) -> Vec<(usize, Said)> {
     let text = &lower[range.clone()];
     let mut found: Vec<(usize, Said)> = Vec::new();
     for (pos, _) in text.match_indices("gaap") {
-        let non = text[..pos].ends_with("non-") || text[..pos].ends_with("non ");
+        // "non- GAAP": a transcript may break the word at its hyphen.
+        let non = ["non-", "non ", "non- "]
+            .iter()
+            .any(|n| text[..pos].ends_with(n));
         if word_boundary(text, pos, pos + 4) && !non {
             found.push((pos, Said::Gaap));
         }

@@ -183,3 +183,69 @@ fn without_the_move_of_exchange_rates() {
         &["constant_currency_revenue.yoy 2024-Q3 +4%"],
     );
 }
+
+#[test]
+fn operating_earnings_per_share_are_the_adjusted_measure() {
+    // Insurers, banks and utilities report "operating" earnings per share:
+    // their non-GAAP measure.
+    check(
+        "Operating earnings for the period were $2.14 per share.",
+        &["adjusted_eps 2024-Q3 $2.14/share"],
+    );
+    check(
+        "After-tax operating income came to $41.2 million, or $1.17 per diluted share.",
+        &[
+            "operating_income 2024-Q3 $41.2M",
+            "adjusted_eps 2024-Q3 $1.17/share",
+        ],
+    );
+    check(
+        "We now expect operating earnings between $3.10 and $3.30 per share for the year.",
+        &["adjusted_eps 2024-FY $3.10 to $3.30/share guidance"],
+    );
+    // Another name between them is the figure's own.
+    check(
+        "Operating income rose 4% and diluted earnings per share were $0.88.",
+        &[
+            "operating_income.yoy 2024-Q3 +4%",
+            "eps_diluted 2024-Q3 $0.88/share",
+        ],
+    );
+    // GAAP said with it stays GAAP.
+    check(
+        "GAAP operating income was $12 million, or $0.30 per share.",
+        &[
+            "operating_income 2024-Q3 $12M",
+            "eps_diluted 2024-Q3 $0.30/share",
+        ],
+    );
+}
+
+#[test]
+fn comparable_and_split_non_gaap_are_flavours() {
+    check(
+        "Comparable earnings per share of $0.91 grew 6%.",
+        &[
+            "adjusted_eps 2024-Q3 $0.91/share",
+            "adjusted_eps.yoy 2024-Q3 +6%",
+        ],
+    );
+    check(
+        "Comparable EPS was $1.12 in the quarter.",
+        &["adjusted_eps 2024-Q3 $1.12/share"],
+    );
+    // "non- GAAP", as a transcript may break it.
+    check(
+        "We delivered non- GAAP net income of $15 million, or $0.40 per diluted share.",
+        &[
+            "adjusted_net_income 2024-Q3 $15M",
+            "adjusted_eps 2024-Q3 $0.40/share",
+        ],
+    );
+    // Comparable sales are no flavour of sales (this vocabulary has no
+    // comparable-sales metric: the growth stays plain).
+    check(
+        "Comparable sales rose 3.1%.",
+        &["revenue.yoy 2024-Q3 +3.1%"],
+    );
+}
