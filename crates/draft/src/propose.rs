@@ -14,6 +14,7 @@ mod dates;
 mod declared;
 mod fit;
 mod flavour;
+mod growth_phrase;
 mod guidance;
 mod idiom;
 mod members;

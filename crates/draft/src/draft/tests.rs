@@ -484,3 +484,28 @@ proptest! {
         let _ = draft(&text, "2024-Q3".parse().unwrap(), 12, &vocabulary(), &[text.as_str()]);
     }
 }
+
+#[test]
+fn growth_named_a_few_words_away() {
+    check(
+        "Total revenue growth in 2024 is expected within a range of 12% to 15%.",
+        &["revenue.yoy 2024-FY +12% to +15% guidance"],
+    );
+    check(
+        "We now expect 9% to 10% full year sales growth.",
+        &["revenue.yoy 2024-FY +9% to +10% guidance"],
+    );
+    // A level reached or kept, a band, another metric between: no change.
+    check(
+        "Revenue growth lifted gross margin to 41%.",
+        &["gross_margin 2024-Q3 41%"],
+    );
+    check(
+        "We expect gross margin to increase to a range of 38% to 39%.",
+        &["gross_margin 2024-FY 38% to 39% guidance"],
+    );
+    check(
+        "We expect sales to increase in the mid to high 20% range.",
+        &["? 2024-FY 20% guidance"],
+    );
+}

@@ -7,6 +7,7 @@ use qbrief_model::Change;
 use super::context::Context;
 use super::cues::{DOWN, GROWTH, QOQ, QUALIFIER_WORDS, YOY};
 use super::dates::dated_period;
+use super::growth_phrase;
 use super::named_period::named_period;
 use super::words::contains_word;
 use crate::scan::Mention;
@@ -144,7 +145,9 @@ pub(super) fn stated_change(
             || alternative
             || is_fold
             || (is_bps && !level_cue)
-            || (growth_noun && level_cue && is_percent && core.ends_with(" is")))
+            || (growth_noun && level_cue && is_percent && core.ends_with(" is"))
+            || (is_percent && growth_phrase::growth_before(cx, lower, clause_start, at))
+            || (is_percent && !level_cue && growth_phrase::growth_noun_after(lower, end)))
     {
         // The words right after the figure decide first ("5% sequential
         // increase and an 18% year-over-year increase"), then those before.
