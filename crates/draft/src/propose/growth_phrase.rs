@@ -4,8 +4,8 @@
 //! "to be", so `change.rs` would read a level; these say it is a change.
 
 use super::context::Context;
-use super::names::Tokens;
-use super::words::word_boundary;
+use super::names::names_a_metric;
+use super::words::last_word_end;
 
 /// Nouns and verbs of growth that name a change from a few words away.
 const GROWTH_WORDS: &[&str] = &[
@@ -36,17 +36,7 @@ const MAX_WORDS_AFTER: usize = 6;
 /// metric name between: "revenue growth in 2021 is expected within a range
 /// of 12%" (but not "revenue growth lifted gross margin to 41%").
 pub(super) fn growth_before(cx: &Context<'_>, lower: &str, clause_start: usize, at: usize) -> bool {
-    let clause = &lower[clause_start..at];
-    let Some(end) = GROWTH_WORDS
-        .iter()
-        .filter_map(|w| {
-            clause
-                .match_indices(w)
-                .filter(|(p, _)| word_boundary(clause, *p, p + w.len()))
-                .map(|(p, _)| clause_start + p + w.len())
-                .last()
-        })
-        .max()
+    let Some(end) = last_word_end(&lower[clause_start..at], GROWTH_WORDS).map(|e| clause_start + e)
     else {
         return false;
     };
@@ -96,17 +86,6 @@ pub(super) fn growth_noun_after(lower: &str, end: usize) -> bool {
         }
     }
     false
-}
-
-/// Whether `text` holds a metric name of the vocabulary.
-fn names_a_metric(cx: &Context<'_>, text: &str) -> bool {
-    let tokens = Tokens::of(text);
-    cx.names.iter().flatten().any(|name| {
-        tokens.may_hold(name)
-            && text
-                .match_indices(name.as_str())
-                .any(|(p, _)| word_boundary(text, p, p + name.len()))
-    })
 }
 
 #[cfg(test)]

@@ -205,3 +205,16 @@ impl<'t> Tokens<'t> {
         self.0.binary_search(&first).is_ok()
     }
 }
+
+/// Whether `text` holds, as whole words, a name of a metric of the
+/// vocabulary: "operating income rose 4% and diluted EPS was" does, between
+/// "operating income" and the figure.
+pub(super) fn names_a_metric(cx: &super::context::Context<'_>, text: &str) -> bool {
+    let tokens = Tokens::of(text);
+    cx.names.iter().flatten().any(|name| {
+        tokens.may_hold(name)
+            && text
+                .match_indices(name.as_str())
+                .any(|(p, _)| word_boundary(text, p, p + name.len()))
+    })
+}

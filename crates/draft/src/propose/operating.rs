@@ -5,8 +5,8 @@
 use qbrief_model::Metric;
 
 use super::context::Context;
-use super::names::Tokens;
-use super::words::word_boundary;
+use super::names::names_a_metric;
+use super::words::last_word_end;
 
 /// Names of earnings that, per share, are the non-GAAP measure insurers,
 /// banks and utilities report: "operating earnings were $1.09 per share",
@@ -32,25 +32,5 @@ pub(super) fn operating_per_share(
         return false;
     }
     let before = &lower[..at];
-    let Some(end) = OPERATING_EARNINGS
-        .iter()
-        .filter_map(|name| {
-            before
-                .match_indices(name)
-                .filter(|(p, _)| word_boundary(before, *p, p + name.len()))
-                .map(|(p, _)| p + name.len())
-                .last()
-        })
-        .max()
-    else {
-        return false;
-    };
-    let between = &before[end..];
-    let tokens = Tokens::of(between);
-    !cx.names.iter().flatten().any(|name| {
-        tokens.may_hold(name)
-            && between
-                .match_indices(name.as_str())
-                .any(|(p, _)| word_boundary(between, p, p + name.len()))
-    })
+    last_word_end(before, OPERATING_EARNINGS).is_some_and(|end| !names_a_metric(cx, &before[end..]))
 }

@@ -22,6 +22,19 @@ pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
         .map(|(pos, _)| pos)
 }
 
+/// Where the last whole-word occurrence of any of `words` in `text` ends.
+pub(super) fn last_word_end(text: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| {
+            text.match_indices(w)
+                .filter(|(p, _)| word_boundary(text, *p, p + w.len()))
+                .map(|(p, _)| p + w.len())
+                .last()
+        })
+        .max()
+}
+
 /// `text` without its last word when that word is in one of `lists`.
 pub(super) fn strip_last_word<'t>(text: &'t str, lists: &[&[&str]]) -> Option<&'t str> {
     let (rest, last) = text.rsplit_once(' ').unwrap_or(("", text));

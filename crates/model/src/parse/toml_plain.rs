@@ -142,8 +142,8 @@ impl<'i> Reader<'i> {
         })
     }
 
-    /// `key = value`, with spaces around the `=`.
-    fn key_value(&mut self) -> Option<(Spanned<Cow<'i, str>>, Spanned<DeValue<'i>>)> {
+    /// `key =`, with spaces around the `=`.
+    fn key_and_equals(&mut self) -> Option<Spanned<Cow<'i, str>>> {
         let key = self.key()?;
         self.skip_spaces();
         if self.peek() != Some(b'=') {
@@ -151,6 +151,12 @@ impl<'i> Reader<'i> {
         }
         self.pos += 1;
         self.skip_spaces();
+        Some(key)
+    }
+
+    /// `key = value`: a scalar or an inline table.
+    fn key_value(&mut self) -> Option<(Spanned<Cow<'i, str>>, Spanned<DeValue<'i>>)> {
+        let key = self.key_and_equals()?;
         let value = match self.peek()? {
             b'{' => self.inline_table()?,
             _ => self.scalar()?,
@@ -211,13 +217,7 @@ impl<'i> Reader<'i> {
         self.skip_spaces();
         if self.peek() != Some(b'}') {
             loop {
-                let key = self.key()?;
-                self.skip_spaces();
-                if self.peek() != Some(b'=') {
-                    return None;
-                }
-                self.pos += 1;
-                self.skip_spaces();
+                let key = self.key_and_equals()?;
                 let value = self.scalar()?;
                 insert(&mut table, key, value)?;
                 self.skip_spaces();
