@@ -60,6 +60,24 @@ pub(super) fn compared_base(
     None
 }
 
+/// Whether `text` starts with a year ("2020", "fiscal 2019", "the 2021
+/// levels").
+fn starts_with_year(text: &str) -> bool {
+    text.split_whitespace()
+        .take(3)
+        .take_while(|w| matches!(*w, "fiscal" | "calendar" | "the" | "full" | "year") || is_year(w))
+        .any(is_year)
+}
+
+/// A four-digit year of the calls' era, with any punctuation after it.
+fn is_year(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+    digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1990..=2099).contains(&y))
+}
+
 /// `text` with the base of each comparison blanked out, byte for byte:
 /// "up 3% from the second quarter and" keeps "up 3%" and "and".
 pub(super) fn without_bases(text: &str) -> String {
@@ -70,6 +88,12 @@ pub(super) fn without_bases(text: &str) -> String {
         "compared with ",
         "versus ",
         "over ",
+        "than ",
+        "vs ",
+        "vs. ",
+        "closer to ",
+        "relative to ",
+        "against ",
     ] {
         for (pos, _) in text.match_indices(marker) {
             if !word_boundary(text, pos, pos + marker.len() - 1) {
@@ -92,7 +116,11 @@ pub(super) fn without_bases(text: &str) -> String {
                 .any(|(w, _)| find_word(phrase, w).is_some())
                 || ["year", "half", "period"]
                     .iter()
-                    .any(|w| find_word(phrase, w).is_some());
+                    .any(|w| find_word(phrase, w).is_some())
+                // "lower than 2020", "versus 2019": a bare year compared
+                // with. After "from" or "over" a year may be the figure's
+                // own ("over 2024 we plan to open 40 stores").
+                || (!matches!(marker, "from " | "over ") && starts_with_year(&phrase[marker.len()..]));
             if names_period {
                 out.replace_range(pos..pos + len, &" ".repeat(len));
             }

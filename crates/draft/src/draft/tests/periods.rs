@@ -239,3 +239,19 @@ fn the_date_that_closes_a_quarter_is_no_year_of_its_own() {
         &["revenue 2020-Q4 $52M"],
     );
 }
+
+#[test]
+fn a_year_compared_with_is_no_figure_period() {
+    // "lower than 2023", "versus 2023": the base the outlook is measured
+    // against, not the period of the figure after it.
+    check_in(
+        "2024-Q1",
+        "For 2024, we expect expenses to remain lower than 2023; free cash flow of about $300 million.",
+        &["free_cash_flow 2024-FY about $300M guidance"],
+    );
+    check_in(
+        "2024-Q1",
+        "We expect demand to grow versus 2023; net sales of between $2.1 billion and $2.3 billion.",
+        &["revenue 2024-FY $2.1B to $2.3B guidance"],
+    );
+}
