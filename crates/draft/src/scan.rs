@@ -8,9 +8,11 @@ use qbrief_model::UnitTable;
 mod amount;
 mod mention;
 mod multiple;
+mod signed_range;
 use amount::{currency_before, head, number_at, range_second, scale_at, unit_at};
 pub use mention::{Mention, MentionKind};
 pub(crate) use multiple::multiples;
+use signed_range::{second_is_growth, signed_range_second};
 
 /// Month names, full (in calendar order) then abbreviated.
 pub(crate) const MONTHS: &[&str] = &[
@@ -161,6 +163,7 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
             scale: None,
             unit: None,
             range: false,
+            from_decline: false,
             plus: false,
         };
     }
@@ -195,6 +198,8 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
     }
     // A range: "5-8%", "$70 million to $80 million", "between 5% and 8%".
     let mut range = false;
+    // "down 2% to up 2%": from a decline to growth.
+    let mut from_decline = false;
     // "from $16,500 to $28,500" is two figures, not a range.
     let from_to = word_before(text, start) == "from" && text[end..].starts_with(" to ");
     if let Some((second_start, sep_ok)) =
@@ -222,6 +227,20 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
                 range = true;
                 scale = scale2.or(scale);
                 unit = unit2.or(unit);
+            }
+        }
+    } else if let Some((second_start, growth_word)) =
+        signed_range_second(text, start, end).filter(|_| currency.is_none() && unit.is_some())
+    {
+        let (second, e2) = number_at(text, second_start);
+        let unit2 = unit_at(text, e2, units, false);
+        let same_unit = unit2.as_ref().map(|u| &u.0) == unit.as_ref().map(|u| &u.0);
+        if let Some((_, e2)) = unit2.filter(|_| same_unit) {
+            if !growth_word || second_is_growth(text, e2) {
+                numbers.push(second);
+                end = e2;
+                range = true;
+                from_decline = true;
             }
         }
     }
@@ -252,6 +271,7 @@ fn mention_at(text: &str, i: usize, units: &UnitTable) -> Mention {
         scale: scale.map(|s| s.0),
         unit: unit.map(|u| u.0),
         range,
+        from_decline,
         plus: plus.is_some(),
     }
 }

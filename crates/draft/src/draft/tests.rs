@@ -509,3 +509,21 @@ fn growth_named_a_few_words_away() {
         &["? 2024-FY 20% guidance"],
     );
 }
+
+#[test]
+fn ranges_from_a_decline_to_growth() {
+    // Each end has its own direction: one range, low end negative.
+    check(
+        "We expect full year revenue to be in the range of down 3% to up 1%.",
+        &["revenue.yoy 2024-FY -3% to +1% guidance"],
+    );
+    check(
+        "For the year we expect sales to land between a 5% decline and a 2% increase.",
+        &["revenue.yoy 2024-FY -5% to +2% guidance"],
+    );
+    // A decline and a level are two figures.
+    check(
+        "Revenue was down 2% to $40 million.",
+        &["revenue.yoy 2024-Q3 -2%", "revenue 2024-Q3 $40M"],
+    );
+}

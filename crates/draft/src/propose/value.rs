@@ -251,11 +251,14 @@ pub(super) fn value_text(
             let number = |n: &str| n.replace(',', "").parse::<Decimal>().ok();
             let between = cx.text[m.start..m.end].contains(" and ");
             let (low, high) = match (number(low), number(high)) {
-                (Some(l), Some(h)) if l > h && between => (high, low),
+                (Some(l), Some(h)) if l > h && between && !m.from_decline => (high, low),
                 _ => (low, high),
             };
             let qualifier = if qualifier == "about " { qualifier } else { "" };
-            if percent_like || unit == "x" {
+            if m.from_decline && percent_like {
+                // Each end has its own direction: "down 2% to up 2%".
+                format!("{qualifier}-{low}{unit} to +{high}{unit}")
+            } else if percent_like || unit == "x" {
                 format!(
                     "{qualifier}{} to {}",
                     end_text(low, true),

@@ -47,6 +47,10 @@ pub struct Mention {
     pub unit: Option<String>,
     /// Whether the phrase is a range ("$70 million to $80 million").
     pub range: bool,
+    /// Whether the range runs from a decline to growth ("down 2% to up
+    /// 2%", "between a 4% decline and a 1% increase"): its low end is
+    /// negative, its high end positive.
+    pub from_decline: bool,
     /// Whether "plus" follows the number ("10-plus joules", "1,200 plus").
     pub plus: bool,
 }

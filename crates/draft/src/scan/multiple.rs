@@ -143,6 +143,7 @@ pub(crate) fn multiples(text: &str) -> Vec<Mention> {
                 scale: None,
                 unit: Some("-fold".into()),
                 range: false,
+                from_decline: false,
                 plus: false,
             });
         }
